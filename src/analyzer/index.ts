@@ -1,0 +1,217 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, decomposeChain, isChainHead, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { Bindings, ormOfSource } from './bindings.js';
+import { isTypeScriptFile } from './fixes.js';
+import { enclosingIterations, type Iteration } from './iteration.js';
+import { ALL_METHOD_NAMES, ORM_MODULES, ormModule } from './orm/index.js';
+import { EVIDENCE_RANK, type Chain, type Evidence, type OrmId, type OrmModule, type Origin, type QueryMatch, type RecognizeContext } from './orm/types.js';
+import { readSettings, type OrmSettings } from './settings.js';
+import { getTypeInfo, TypeOracle } from './type-info.js';
+
+export type { Iteration } from './iteration.js';
+export type { BatchPlan, Evidence, Operation, OrmId, QueryMatch } from './orm/types.js';
+
+/** A call the analyzer recognised as an ORM query. */
+export interface QueryCall extends QueryMatch {
+  /** The last call of the chain (the one that is awaited or returned). */
+  readonly node: TSESTree.CallExpression;
+  readonly chain: Chain;
+  /** `prisma.user.findMany(…)`, for messages. */
+  readonly displayName: string;
+}
+
+export interface OrmAnalysis {
+  /** False when the file shows no sign of any supported ORM; rules return `{}` at once. */
+  readonly touchesOrm: boolean;
+  readonly isTypeScript: boolean;
+  /** The checker, when `parserOptions.projectService` (or `project`) is on. */
+  readonly types: TypeOracle | null;
+  readonly settings: OrmSettings;
+  /** The query whose chain ends at `call`; undefined for other calls and inner chain links. */
+  queryAt(call: TSESTree.CallExpression): QueryCall | undefined;
+  /** The query whose rows `expr` holds, through `await`, parentheses, type wrappers and `const` aliases. */
+  rowsSource(expr: TSESTree.Expression): QueryCall | undefined;
+  /** Loops and per-item callbacks repeating `node`, innermost first, up to the enclosing function. */
+  iterations(node: TSESTree.Node): readonly Iteration[];
+  /** What a receiver is (client, repository, model…). */
+  originOf(expr: TSESTree.Expression): Origin | undefined;
+  module(id: OrmId): OrmModule;
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const analyses = new WeakMap<TSESTree.Program, OrmAnalysis>();
+
+/** The analysis of the file being linted, built on first use and shared by all rules; it never reports. */
+export function getOrmAnalysis(context: AnyContext): OrmAnalysis {
+  const ast = context.sourceCode.ast;
+  let analysis = analyses.get(ast);
+  if (analysis === undefined) {
+    analysis = buildAnalysis(context);
+    analyses.set(ast, analysis);
+  }
+  return analysis;
+}
+
+/** Tokens that suggest ORM code; a file with none of them (and no ORM import) is skipped. */
+const ORM_HINT =
+  /\b(?:prisma|findMany|findUnique|findFirst|findOneBy|findBy|findAll|findByPk|findOne|findById|createQueryBuilder|getRepository|selectFrom|insertInto|updateTable|deleteFrom|countDocuments|withGraphFetched|knex|trx|Repository|EntityManager|em|db|tx|drizzle|sequelize|mongoose|typeorm|kysely|objection|mikro-orm|query|transaction|populate|getMany|persist|flush)\b|\$relatedQuery/;
+
+function buildAnalysis(context: AnyContext): OrmAnalysis {
+  const sourceCode = context.sourceCode;
+  const settings = readSettings(context);
+  const importedOrms = new Set<OrmId>();
+  let configuredImport = false;
+  for (const stmt of sourceCode.ast.body) {
+    const source = importSource(stmt);
+    if (source === undefined) continue;
+    const mod = ormOfSource(ORM_MODULES, source);
+    if (mod) importedOrms.add(mod.id);
+    if (settings.modules.has(source)) configuredImport = true;
+  }
+  // `require('knex')` anywhere at top level of a CommonJS file.
+  if (importedOrms.size === 0 && /\brequire\(\s*['"]/.test(sourceCode.text)) {
+    for (const match of sourceCode.text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const mod = ormOfSource(ORM_MODULES, match[1]!);
+      if (mod) importedOrms.add(mod.id);
+    }
+  }
+  const touchesOrm = importedOrms.size > 0 || configuredImport || settings.clients.size > 0 || ORM_HINT.test(sourceCode.text);
+  const services = touchesOrm ? getTypeInfo(context) : null;
+  const types = services ? new TypeOracle(services) : null;
+  const bindings = new Bindings(sourceCode, ORM_MODULES, settings, importedOrms, types);
+  const isTypeScript = isTypeScriptFile(context.filename);
+  const recognizeContext: RecognizeContext = {
+    originOf: (expr) => bindings.originOf(expr),
+    fileImports: (orm) => importedOrms.has(orm),
+    text: (node) => sourceCode.getText(node),
+  };
+  const queryCache = new Map<TSESTree.CallExpression, QueryCall | null>();
+  const iterationCache = new Map<TSESTree.Node, readonly Iteration[]>();
+
+  function queryAt(call: TSESTree.CallExpression): QueryCall | undefined {
+    const cached = queryCache.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: QueryCall | undefined;
+    try {
+      result = recognize(call);
+    } catch {
+      // Never let an unexpected AST shape crash the lint run.
+      result = undefined;
+    }
+    queryCache.set(call, result ?? null);
+    return result;
+  }
+
+  function recognize(call: TSESTree.CallExpression): QueryCall | undefined {
+    if (!isChainHead(call)) return undefined;
+    const name = calleeName(call);
+    if (name !== undefined && !ALL_METHOD_NAMES.has(name) && call.callee.type === AST_NODE_TYPES.MemberExpression) return undefined;
+    const chain = decomposeChain(call);
+    let best: QueryMatch | undefined;
+    for (const mod of ORM_MODULES) {
+      const match = mod.recognize(chain, recognizeContext);
+      if (!match) continue;
+      if (!best || EVIDENCE_RANK[match.evidence] > EVIDENCE_RANK[best.evidence] || (EVIDENCE_RANK[match.evidence] === EVIDENCE_RANK[best.evidence] && importedOrms.has(match.orm) && !importedOrms.has(best.orm))) {
+        best = match;
+      }
+    }
+    if (!best) return undefined;
+    if (types) {
+      const verdict = typeVerdict(chain, best);
+      if (verdict === 'reject') return undefined;
+      if (verdict === 'confirm') best = { ...best, evidence: 'type' };
+    }
+    return { ...best, node: call, chain, displayName: displayName(chain, sourceCode) };
+  }
+
+  /** The checker's view of the call that decides the operation: confirm, reject, or no opinion. */
+  function typeVerdict(chain: Chain, match: QueryMatch): 'confirm' | 'reject' | undefined {
+    const decisive = match.optionsCall ?? chain.links[chain.links.length - 1]?.node;
+    const callee = decisive?.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(decisive.callee) : undefined;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const orm = types!.declaringOrm(callee);
+    if (orm === undefined) return undefined;
+    if (orm === 'other') return 'reject';
+    // Objection builders re-declare Knex's API, Prisma's generated client can sit anywhere.
+    return orm === match.orm || (match.orm === 'knex' && orm === 'objection') || (match.orm === 'objection' && orm === 'knex') ? 'confirm' : 'reject';
+  }
+
+  function rowsSource(expr: TSESTree.Expression, depth = 0): QueryCall | undefined {
+    if (depth > 5) return undefined;
+    const node = skipTypeWrappers(expr);
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return rowsSource(node.argument, depth + 1);
+      case AST_NODE_TYPES.CallExpression:
+        return queryAt(node);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        const def = variable?.defs[0];
+        if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+        // Reassigned variables may hold other rows.
+        if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.node.id)) return undefined;
+        return rowsSource(def.node.init, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  return {
+    touchesOrm,
+    isTypeScript,
+    types,
+    settings,
+    queryAt,
+    rowsSource: (expr) => rowsSource(expr),
+    iterations(node) {
+      let cached = iterationCache.get(node);
+      if (cached === undefined) {
+        cached = enclosingIterations(node, sourceCode);
+        iterationCache.set(node, cached);
+      }
+      return cached;
+    },
+    originOf: (expr) => bindings.originOf(expr),
+    module: ormModule,
+  };
+}
+
+function importSource(stmt: TSESTree.ProgramStatement): string | undefined {
+  if (stmt.type === AST_NODE_TYPES.ImportDeclaration) return stmt.source.value;
+  if ((stmt.type === AST_NODE_TYPES.ExportNamedDeclaration || stmt.type === AST_NODE_TYPES.ExportAllDeclaration) && stmt.source) return stmt.source.value;
+  if (stmt.type === AST_NODE_TYPES.TSImportEqualsDeclaration && stmt.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+    return stmt.moduleReference.expression.value;
+  }
+  return undefined;
+}
+
+/** `prisma.user.findMany()`, `knex('users')…first()`: the chain with arguments elided. */
+function displayName(chain: Chain, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let out = sourceCode.getText(chain.base);
+  if (out.length > 30) out = '…';
+  const links = chain.links;
+  const shown = links.length > 5 ? [...links.slice(0, 3), undefined, ...links.slice(-1)] : links;
+  for (const link of shown) {
+    if (link === undefined) {
+      out += '…';
+      continue;
+    }
+    if (link.kind === 'prop') out += `.${link.name}`;
+    else {
+      const arg0 = link.args[0];
+      const args = link.args.length === 0 ? '()' : link.args.length === 1 && arg0?.type === AST_NODE_TYPES.Literal && typeof arg0.value === 'string' && arg0.value.length <= 20 ? `(${sourceCode.getText(arg0)})` : '(…)';
+      out += link.name === undefined ? args : `.${link.name}${args}`;
+    }
+  }
+  return out;
+}
+
+/** Whether an expression's value is consumed by `await` (directly or through `Promise.all`/return). */
+export function awaitedParent(call: TSESTree.CallExpression): TSESTree.AwaitExpression | undefined {
+  const parent = parentSkippingWrappers(call);
+  return parent?.type === AST_NODE_TYPES.AwaitExpression ? parent : undefined;
+}
+
+export type { Evidence as EvidenceLevel };

@@ -1,0 +1,220 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+
+export type IterationKind = 'for' | 'for-of' | 'for-in' | 'for-await' | 'while' | 'do-while' | 'callback';
+
+export interface Iteration {
+  readonly kind: IterationKind;
+  /** The loop statement, or the call that takes the per-item callback (`orders.map(cb)`). */
+  readonly node: TSESTree.Node;
+  /** For callbacks: the array method or helper (`map`, `forEach`, `pMap`). */
+  readonly method?: string | undefined;
+  readonly callback?: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined;
+  /** What is iterated: the `for…of` right side or the receiver of `.map`. */
+  readonly iterable?: TSESTree.Expression | undefined;
+  /** The per-item binding: the loop variable pattern or the callback's first parameter. */
+  readonly item?: TSESTree.Node | undefined;
+  /** Runs its bodies concurrently: `Promise.all(items.map(async …))`. */
+  readonly concurrent: boolean;
+  /**
+   * How many times it runs, as far as the code shows: `small` for a literal array of at most
+   * `SMALL_LIMIT` items or a counted loop to a small literal (retries), `collection` for one pass
+   * over a collection, `unknown` for `while` loops and counted loops without a visible bound.
+   */
+  readonly bound: 'small' | 'collection' | 'unknown';
+}
+
+export const SMALL_LIMIT = 10;
+
+/** Array methods whose callback runs once per element. */
+const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+/** Helpers taking (items, callback): p-map, Bluebird, async. */
+const HELPER_CALLBACKS = new Set(['pMap', 'pMapSeries', 'pEachSeries', 'eachSeries', 'eachLimit', 'mapSeries', 'mapLimit', 'each']);
+const CONCURRENT = new Set(['all', 'allSettled', 'any', 'race']);
+
+/**
+ * The loops and per-item callbacks that repeat `node`, innermost first. The walk stops at a function
+ * that is not such a callback (its body runs when called, not per item) and skips parts evaluated
+ * once (a `for…of` iterable, a `for` initializer).
+ */
+export function enclosingIterations(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): Iteration[] {
+  const out: Iteration[] = [];
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ForOfStatement:
+        if (child === parent.body) {
+          out.push({
+            kind: parent.await ? 'for-await' : 'for-of',
+            node: parent,
+            iterable: parent.right,
+            item: loopItem(parent.left),
+            concurrent: false,
+            bound: literalBound(parent.right, sourceCode),
+          });
+        }
+        break;
+      case AST_NODE_TYPES.ForInStatement:
+        if (child === parent.body) out.push({ kind: 'for-in', node: parent, iterable: parent.right, item: loopItem(parent.left), concurrent: false, bound: 'collection' });
+        break;
+      case AST_NODE_TYPES.ForStatement:
+        if (child !== parent.init) out.push({ kind: 'for', node: parent, concurrent: false, bound: countedBound(parent.test) });
+        break;
+      case AST_NODE_TYPES.WhileStatement:
+        out.push({ kind: 'while', node: parent, concurrent: false, bound: countedBound(parent.test) });
+        break;
+      case AST_NODE_TYPES.DoWhileStatement:
+        out.push({ kind: 'do-while', node: parent, concurrent: false, bound: countedBound(parent.test) });
+        break;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration: {
+        const it = callbackIteration(parent, sourceCode);
+        if (!it) return out;
+        out.push(it);
+        child = it.node;
+        parent = it.node.parent;
+        continue;
+      }
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.PropertyDefinition:
+        return out;
+      default:
+        break;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return out;
+}
+
+function loopItem(left: TSESTree.ForInStatement['left'] | TSESTree.ForOfStatement['left']): TSESTree.Node | undefined {
+  if (left.type === AST_NODE_TYPES.VariableDeclaration) return left.declarations[0]?.id;
+  return left;
+}
+
+/** If `fn` is a per-item callback (`items.map(fn)`, `pMap(items, fn)`), its iteration. */
+function callbackIteration(fn: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): Iteration | undefined {
+  if (!isFunction(fn) || fn.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+  const call = parentSkippingWrappers(fn);
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = calleeName(call);
+  if (name === undefined) return undefined;
+  const callee = skipTypeWrappers(call.callee);
+  let iterable: TSESTree.Expression | undefined;
+  if (ARRAY_CALLBACKS.has(name) && callee.type === AST_NODE_TYPES.MemberExpression && call.arguments[0] === fn) {
+    iterable = callee.object;
+  } else if ((HELPER_CALLBACKS.has(name) || (name === 'map' && callee.type === AST_NODE_TYPES.MemberExpression && isPromiseLib(callee.object))) && call.arguments[1] === fn) {
+    const first = call.arguments[0];
+    iterable = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
+  } else {
+    return undefined;
+  }
+  const concurrent = (name === 'map' || name === 'flatMap') && isAwaitedTogether(call);
+  return {
+    kind: 'callback',
+    node: call,
+    method: name,
+    callback: fn,
+    iterable,
+    item: fn.params[0],
+    concurrent: concurrent || name === 'pMap' || name === 'mapLimit' || (name === 'map' && callee.type === AST_NODE_TYPES.MemberExpression && isPromiseLib(callee.object)),
+    bound: iterable ? literalBound(iterable, sourceCode) : 'collection',
+  };
+}
+
+function isPromiseLib(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && /^(?:Promise|Bluebird|P|bluebird)$/.test(node.name);
+}
+
+/** `Promise.all(items.map(…))` (also through a variable: `const ps = items.map(…); await Promise.all(ps)`). */
+function isAwaitedTogether(call: TSESTree.CallExpression): boolean {
+  const parent = parentSkippingWrappers(call);
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === call) return isPromiseCombinator(parent);
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const name = parent.id.name;
+    let scope: TSESTree.Node | undefined = parent.parent;
+    while (scope && scope.type !== AST_NODE_TYPES.BlockStatement && scope.type !== AST_NODE_TYPES.Program) scope = scope.parent;
+    if (!scope) return false;
+    // Cheap scan of the block for `Promise.all(name)`.
+    const body = scope.type === AST_NODE_TYPES.BlockStatement ? scope.body : scope.body;
+    return body.some((stmt) => containsCombinatorOf(stmt, name));
+  }
+  return false;
+}
+
+function containsCombinatorOf(node: TSESTree.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (found) return;
+    if (n.type === AST_NODE_TYPES.CallExpression && isPromiseCombinator(n)) {
+      const arg = n.arguments[0];
+      if (arg?.type === AST_NODE_TYPES.Identifier && arg.name === name) {
+        found = true;
+        return;
+      }
+    }
+    for (const [key, value] of Object.entries(n)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node);
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') visit(value as TSESTree.Node);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+export function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    isPromiseLib(callee.object) &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    CONCURRENT.has(callee.property.name)
+  );
+}
+
+/** `['a', 'b']` or a `const` bound to a short literal array. */
+function literalBound(iterable: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>): 'small' | 'collection' {
+  let node = skipTypeWrappers(iterable);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const def = variable?.defs[0];
+    if (variable?.defs.length === 1 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      node = skipTypeWrappers(def.node.init);
+    }
+  }
+  if (node.type === AST_NODE_TYPES.ArrayExpression && node.elements.length <= SMALL_LIMIT && !node.elements.some((e) => e?.type === AST_NODE_TYPES.SpreadElement)) {
+    return 'small';
+  }
+  return 'collection';
+}
+
+/** `i < items.length` → collection; `attempt < 3` → small; anything else → unknown. */
+function countedBound(test: TSESTree.Expression | null): 'small' | 'collection' | 'unknown' {
+  if (!test) return 'unknown';
+  let sawLength = false;
+  let sawSmall = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier && (n.property.name === 'length' || n.property.name === 'size')) sawLength = true;
+    if (n.type === AST_NODE_TYPES.BinaryExpression && /^[<>]=?$/.test(n.operator)) {
+      const literal = [n.left, n.right].find((s) => s.type === AST_NODE_TYPES.Literal && typeof s.value === 'number');
+      if (literal && (literal as TSESTree.NumberLiteral).value <= SMALL_LIMIT) sawSmall = true;
+    }
+    if (n.type === AST_NODE_TYPES.Identifier && /retr(?:y|ies)|attempt|tries/i.test(n.name)) sawSmall = true;
+    if (n.type === AST_NODE_TYPES.BinaryExpression || n.type === AST_NODE_TYPES.LogicalExpression) {
+      visit(n.left);
+      visit(n.right);
+    } else if (n.type === AST_NODE_TYPES.UnaryExpression || n.type === AST_NODE_TYPES.UpdateExpression) {
+      visit(n.argument);
+    } else if (n.type === AST_NODE_TYPES.MemberExpression) {
+      visit(n.object);
+    }
+  };
+  visit(test);
+  if (sawSmall) return 'small';
+  return sawLength ? 'collection' : 'unknown';
+}

@@ -1,0 +1,157 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { objectProperty } from '../ast.js';
+import { spliceNodeText, type Splice } from '../fixes.js';
+import { othersDependOnItem, renameMethod } from './batch.js';
+import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
+import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+
+const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
+const WRITE_STARTS: Readonly<Record<string, Operation>> = { insert: 'write-one', update: 'write-many', delete: 'write-many' };
+const RELATIONAL: Readonly<Record<string, Operation>> = { findMany: 'read-many', findFirst: 'read-one' };
+/** Terminals of the SQLite driver (`.all()`, `.get()`, `.run()`) and the explicit `.execute()`. */
+const TERMINALS: Readonly<Record<string, Operation | undefined>> = { all: 'read-many', get: 'read-one', run: undefined, values: undefined, execute: undefined };
+const CHAIN_METHODS = new Set([
+  'from', 'where', 'orderBy', 'limit', 'offset', 'groupBy', 'having', 'leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin',
+  'set', 'values', 'returning', 'onConflictDoUpdate', 'onConflictDoNothing', 'onDuplicateKeyUpdate', '$dynamic', 'for', 'as',
+  'prepare', 'then', 'catch', 'finally', 'union', 'unionAll', 'intersect', 'except', '$withCache', 'toSQL', 'getSQL',
+]);
+
+export const drizzle: OrmModule = {
+  id: 'drizzle',
+  name: 'Drizzle',
+  hints: { batch: 'where(inArray(table.id, ids))', eager: 'with: { author: true }' },
+  packages: ['drizzle-orm'],
+  methodNames: new Set([...SELECTS, ...Object.keys(WRITE_STARTS), ...Object.keys(RELATIONAL), ...Object.keys(TERMINALS), ...CHAIN_METHODS, '$count']),
+  exports: { drizzle: 'factory' },
+  derived: {
+    factory: { call: 'client' },
+  },
+  typeNames: {
+    PgDatabase: 'client', MySqlDatabase: 'client', BaseSQLiteDatabase: 'client', NodePgDatabase: 'client', PostgresJsDatabase: 'client',
+    NeonHttpDatabase: 'client', NeonDatabase: 'client', VercelPgDatabase: 'client', PgliteDatabase: 'client', MySql2Database: 'client',
+    PlanetScaleDatabase: 'client', BetterSQLite3Database: 'client', LibSQLDatabase: 'client', BunSQLiteDatabase: 'client',
+    DrizzleD1Database: 'client', ExpoSQLiteDatabase: 'client', SingleStoreDatabase: 'client', PgTransaction: 'transaction',
+    MySqlTransaction: 'transaction', SQLiteTransaction: 'transaction', PgAsyncDatabase: 'client',
+  },
+  distinctiveTypeNames: /^(?:\w+(?:Pg|SQLite|MySql|Sqlite|LibSQL|D1|Neon\w*)Database|Pg\w*Database|NodePgDatabase|PostgresJsDatabase|BetterSQLite3Database|LibSQLDatabase|MySql2Database)$/,
+  transactionMethods: new Set(['transaction']),
+
+  recognize(chain, ctx) {
+    const { links } = chain;
+    // Relational API: `db.query.users.findMany({...})`.
+    const rel = findCall(chain, (name) => name in RELATIONAL);
+    if (rel >= 2 && links[rel - 1]?.kind === 'prop' && links[rel - 2]?.kind === 'prop' && (links[rel - 2] as { name: string }).name === 'query') {
+      const clientExpr = exprBefore(chain, rel - 2);
+      const origin = ctx.originOf(clientExpr);
+      if (origin && origin.orm !== 'drizzle') return undefined;
+      const link = links[rel] as CallLink;
+      for (const later of links.slice(rel + 1)) if (later.kind !== 'call' || (later.name !== undefined && !CHAIN_METHODS.has(later.name) && !(later.name in TERMINALS))) return undefined;
+      return {
+        orm: 'drizzle',
+        operation: RELATIONAL[link.name!]!,
+        evidence: origin?.evidence ?? 'shape',
+        execution: 'thenable',
+        method: link.name!,
+        model: (links[rel - 1] as { name: string }).name,
+        optionsCall: link.node,
+      };
+    }
+    const start = links.findIndex((l) => l.kind === 'call');
+    if (start === -1) return undefined;
+    const head = links[start] as CallLink;
+    if (head.name === undefined) return undefined;
+    const clientExpr = calleeOf(chain, start);
+    const origin = ctx.originOf(clientExpr);
+    if (origin && origin.orm !== 'drizzle') return undefined;
+    for (const later of links.slice(start + 1)) if (later.kind !== 'call' || later.name === undefined || (!CHAIN_METHODS.has(later.name) && !(later.name in TERMINALS))) return undefined;
+    const last = links[links.length - 1] as CallLink;
+    const terminal = last.name !== undefined && last.name in TERMINALS ? last.name : undefined;
+    if (head.name === '$count') {
+      if (!origin && !ctx.fileImports('drizzle')) return undefined;
+      return { orm: 'drizzle', operation: 'count', evidence: origin?.evidence ?? 'shape', execution: 'thenable', method: '$count', model: identArg(head), optionsCall: head.node };
+    }
+    let operation: Operation;
+    let model: string | undefined;
+    let evidence: Evidence | undefined = origin?.evidence;
+    if (SELECTS.has(head.name)) {
+      const from = findCall(chain, new Set(['from']), start + 1);
+      if (from === -1) return undefined;
+      const table = (links[from] as CallLink).args[0];
+      // Knex's `.from('users')` takes a string; Drizzle's takes a table object.
+      if (!table || table.type === AST_NODE_TYPES.Literal || table.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
+      model = identArg(links[from] as CallLink);
+      operation = terminal === 'get' ? 'read-one' : 'read-many';
+      if (head.args.some((a) => /\bcount\(/.test(ctx.text(a)))) operation = 'count';
+      evidence ??= 'shape';
+    } else if (head.name in WRITE_STARTS) {
+      const table = head.args[0];
+      if (!table || table.type !== AST_NODE_TYPES.Identifier && table.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const next = links[start + 1];
+      const expected = head.name === 'insert' ? 'values' : head.name === 'update' ? 'set' : undefined;
+      if (!origin) {
+        if (expected !== undefined && (next?.kind !== 'call' || next.name !== expected)) return undefined;
+        if (head.name === 'delete' && (next?.kind !== 'call' || next.name !== 'where') && !ctx.fileImports('drizzle')) return undefined;
+        // `repo.delete(id)`/`em.insert(...)` are other ORMs; Drizzle needs a table and its own chain.
+        if (ctx.fileImports('typeorm') && !ctx.fileImports('drizzle')) return undefined;
+      }
+      model = identArg(head);
+      operation = WRITE_STARTS[head.name]!;
+      if (head.name === 'insert') {
+        const values = findCall(chain, new Set(['values']), start + 1);
+        if (values !== -1 && isArrayArg(links[values] as CallLink)) operation = 'write-many';
+      }
+      evidence ??= 'shape';
+    } else if (head.name === 'execute' || head.name === 'run' || head.name === 'all' || head.name === 'get') {
+      if (!origin) return undefined;
+      operation = 'raw';
+    } else {
+      return undefined;
+    }
+    if (!origin && lastName(clientExpr) === undefined && clientExpr.type !== AST_NODE_TYPES.ThisExpression) evidence = 'name';
+    const match: QueryMatch = { orm: 'drizzle', operation, evidence: evidence ?? 'shape', execution: terminal ? 'terminal' : 'thenable', method: terminal ?? head.name, model, optionsCall: head.node };
+    return match;
+  },
+
+  batchLookup(req) {
+    return batchLookup(req);
+  },
+};
+
+/** `eq(table.col, item.x)` → the column node and the value node. */
+function eqParts(node: TSESTree.Node | undefined): { column: TSESTree.MemberExpression; value: TSESTree.Node; call: TSESTree.CallExpression } | undefined {
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'eq') return undefined;
+  const [column, value] = node.arguments;
+  if (column?.type !== AST_NODE_TYPES.MemberExpression || column.computed || !value) return undefined;
+  return { column, value, call: node };
+}
+
+function batchLookup(req: BatchRequest): BatchPlan | undefined {
+  const { match, chain, sourceCode } = req;
+  let eqNode: TSESTree.Node | undefined;
+  let many: boolean;
+  let rename: ReturnType<typeof renameMethod>;
+  if (match.method === 'findFirst' || match.method === 'findMany') {
+    const options = match.optionsCall?.arguments[0];
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression || match.optionsCall !== req.call) return undefined;
+    if (objectProperty(options, 'limit') || objectProperty(options, 'offset') || (match.method === 'findFirst' && objectProperty(options, 'orderBy'))) return undefined;
+    eqNode = objectProperty(options, 'where')?.value;
+    many = match.method === 'findMany';
+    rename = many ? undefined : renameMethod(req.call, 'findMany');
+  } else if (match.operation === 'read-many' && match.method === 'select') {
+    const where = findCall(chain, new Set(['where']));
+    if (where === -1 || findCall(chain, new Set(['limit', 'offset'])) !== -1) return undefined;
+    eqNode = (chain.links[where] as CallLink).args[0];
+    // `select … where(eq(...))` returns an array either way.
+    many = true;
+  } else {
+    return undefined;
+  }
+  const parts = eqParts(eqNode);
+  if (!parts || !req.isItemKey(parts.value) || othersDependOnItem(req, req.call, [parts.value])) return undefined;
+  const columnText = sourceCode.getText(parts.column);
+  const splices: Splice[] = [{ range: parts.call.range, text: `inArray(${columnText}, ${req.keysText(parts.value)})` }];
+  if (rename) splices.push(rename);
+  const keyField = parts.column.property.type === AST_NODE_TYPES.Identifier ? parts.column.property.name : undefined;
+  if (keyField === undefined) return undefined;
+  return { keyField, keyNode: parts.value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many, imports: [['drizzle-orm', 'inArray']] };
+}

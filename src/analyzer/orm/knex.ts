@@ -1,0 +1,179 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { spliceNodeText } from '../fixes.js';
+import { itemKeyProperty, othersDependOnItem } from './batch.js';
+import { calleeOf, exprBefore, isArrayArg, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
+import type { BatchPlan, BatchRequest, Chain, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+
+/** Builder methods shared by Knex and Objection (Objection builders extend Knex's vocabulary). */
+export const KNEX_BUILDER_METHODS = new Set([
+  'select', 'column', 'columns', 'distinct', 'distinctOn', 'from', 'into', 'table', 'as', 'where', 'andWhere', 'orWhere', 'whereNot',
+  'whereIn', 'whereNotIn', 'orWhereIn', 'whereNull', 'whereNotNull', 'whereBetween', 'whereNotBetween', 'whereRaw', 'whereExists',
+  'whereNotExists', 'whereLike', 'whereILike', 'whereJsonObject', 'join', 'innerJoin', 'leftJoin', 'leftOuterJoin', 'rightJoin',
+  'fullOuterJoin', 'crossJoin', 'joinRaw', 'groupBy', 'groupByRaw', 'orderBy', 'orderByRaw', 'having', 'havingRaw', 'havingIn',
+  'offset', 'limit', 'union', 'unionAll', 'with', 'withRecursive', 'returning', 'onConflict', 'merge', 'ignore', 'forUpdate',
+  'forShare', 'skipLocked', 'noWait', 'clearSelect', 'clearWhere', 'clearOrder', 'modify', 'timeout', 'transacting', 'clone',
+  'first', 'pluck', 'count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'insert', 'update',
+  'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert', 'options', 'connection', 'hintComment', 'comment', 'jsonExtract',
+]);
+const READ_ONE = new Set(['first']);
+const COUNTS = new Set(['count', 'countDistinct']);
+const AGGREGATES = new Set(['min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct']);
+const WRITES = new Set(['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert']);
+/** Methods that make a bare `db('users')` chain Knex, not some other callable. */
+const DISTINCTIVE = new Set(['where', 'whereIn', 'first', 'select', 'insert', 'update', 'del', 'pluck', 'orderBy', 'join', 'leftJoin', 'returning', 'increment', 'decrement', 'onConflict', 'whereNull', 'whereNotNull', 'count']);
+/** Methods on the knex instance that start a query without a table call. */
+const ROOT_STARTS = new Set(['select', 'from', 'table', 'insert', 'queryBuilder', 'with', 'count', 'first', 'pluck', 'update', 'del', 'delete', 'distinct', 'withRecursive', 'into', 'raw', 'batchInsert']);
+
+/** Decides the operation of a Knex-style builder chain from its methods. */
+export function builderOperation(chain: Chain, from: number): { operation: Operation; method: string } {
+  let operation: Operation = 'read-many';
+  let method = 'select';
+  for (let i = from; i < chain.links.length; i++) {
+    const link = chain.links[i]!;
+    if (link.kind !== 'call' || link.name === undefined) continue;
+    if (WRITES.has(link.name)) {
+      operation = link.name === 'insert' ? (isArrayArg(link) ? 'write-many' : 'write-one') : 'write-many';
+      method = link.name;
+    } else if (READ_ONE.has(link.name) && !operation.startsWith('write')) {
+      operation = 'read-one';
+      method = link.name;
+    } else if (COUNTS.has(link.name) && !operation.startsWith('write')) {
+      operation = 'count';
+      method = link.name;
+    } else if (AGGREGATES.has(link.name) && !operation.startsWith('write')) {
+      operation = 'aggregate';
+      method = link.name;
+    } else if (link.name === 'pluck') {
+      method = 'pluck';
+    }
+  }
+  return { operation, method };
+}
+
+export const knex: OrmModule = {
+  id: 'knex',
+  name: 'Knex',
+  hints: { batch: `whereIn('id', ids)`, eager: 'a join' },
+  packages: ['knex'],
+  methodNames: new Set([...KNEX_BUILDER_METHODS, ...ROOT_STARTS, 'raw', 'then']),
+  exports: { default: 'factory', knex: 'factory', Knex: 'factory' },
+  derived: {
+    factory: { call: 'client' },
+    client: { transaction: 'transaction' },
+  },
+  typeNames: { Knex: 'client', Transaction: 'transaction', QueryBuilder: 'client' },
+  distinctiveTypeNames: /^Knex$/,
+  clientNames: /^(?:knex|knexClient|trx)$/,
+  transactionMethods: new Set(['transaction']),
+
+  recognize(chain, ctx) {
+    const { links } = chain;
+    if (links.length === 0) return undefined;
+    // The start: `knex('users')` (a direct call), `this.knex('users')`, or `knex.select(...)`/`knex.raw(...)`.
+    const start = links.findIndex((l) => l.kind === 'call');
+    if (start === -1) return undefined;
+    const head = links[start] as CallLink;
+    let clientExpr: TSESTree.Expression;
+    if (head.name === undefined) clientExpr = exprBefore(chain, start);
+    else if (ROOT_STARTS.has(head.name)) clientExpr = calleeOf(chain, start);
+    else if (stringArg(head) !== undefined && head.node.callee.type === AST_NODE_TYPES.MemberExpression) clientExpr = head.node.callee;
+    else return undefined;
+    const startLink = head;
+    /** `knex('users')` or `this.knex('users')`: the client itself is called with the table. */
+    const direct = head.name === undefined || clientExpr === head.node.callee;
+    const origin = ctx.originOf(clientExpr);
+    let evidence: Evidence;
+    if (origin) {
+      if (origin.orm !== 'knex' || (origin.role !== 'client' && origin.role !== 'transaction')) return undefined;
+      evidence = origin.evidence;
+    } else {
+      const name = lastName(clientExpr);
+      if (name === undefined) return undefined;
+      if (direct && stringArg(startLink) === undefined && startLink.args[0]?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const laterMethods = links.slice(start + 1).filter((l): l is CallLink => l.kind === 'call' && l.name !== undefined && !PROMISE_LIKE.has(l.name));
+      if (laterMethods.some((l) => !KNEX_BUILDER_METHODS.has(l.name!))) return undefined;
+      const knexy = laterMethods.some((l) => DISTINCTIVE.has(l.name!));
+      if (/^(?:knex|trx|knexClient)$/i.test(name)) evidence = direct || knexy ? 'shape' : 'name';
+      else if (/^(?:db|database|connection|conn|client|k)$/.test(name) && direct && knexy) evidence = ctx.fileImports('knex') || !otherSqlOrm(ctx) ? 'shape' : 'name';
+      else return undefined;
+    }
+    for (const link of links.slice(start + 1)) {
+      if (link.kind !== 'call' || link.name === undefined) return undefined;
+      if (!KNEX_BUILDER_METHODS.has(link.name) && !PROMISE_LIKE.has(link.name) && link.name !== 'raw') return undefined;
+    }
+    if (!direct && startLink.name === 'raw') return { orm: 'knex', operation: 'raw', evidence, execution: 'thenable', method: 'raw' };
+    if (!direct && startLink.name === 'batchInsert') return undefined;
+    const { operation, method } = builderOperation(chain, start);
+    const table = (direct ? stringArg(startLink) : undefined) ?? tableOf(chain, start);
+    return { orm: 'knex', operation, evidence, execution: 'thenable', method, model: table, optionsCall: startLink.node } satisfies QueryMatch;
+  },
+
+  batchLookup(req) {
+    return builderBatchLookup(req);
+  },
+};
+
+function otherSqlOrm(ctx: { fileImports(orm: 'drizzle' | 'kysely' | 'prisma'): boolean }): boolean {
+  return ctx.fileImports('drizzle') || ctx.fileImports('kysely') || ctx.fileImports('prisma');
+}
+
+function tableOf(chain: Chain, from: number): string | undefined {
+  for (let i = from; i < chain.links.length; i++) {
+    const link = chain.links[i]!;
+    if (link.kind === 'call' && (link.name === 'from' || link.name === 'into' || link.name === 'table')) return stringArg(link);
+  }
+  return undefined;
+}
+
+/**
+ * Knex/Objection: `…where('k', item.k).first()` or `…where({ k: item.k })` → `…whereIn('k', keys)`.
+ * The `.first()` (one row) is dropped; rows are then looked up per item.
+ */
+export function builderBatchLookup(req: BatchRequest): BatchPlan | undefined {
+  const { chain, sourceCode } = req;
+  const links = chain.links;
+  const last = links[links.length - 1]!;
+  if (last.kind !== 'call') return undefined;
+  const many = last.name !== 'first';
+  let whereLink: CallLink | undefined;
+  for (const link of links) {
+    if (link.kind !== 'call') continue;
+    if (link.name === 'limit' || link.name === 'offset' || link.name === 'orderBy' || (link.name !== undefined && WRITES.has(link.name))) return undefined;
+    if (link.name === 'where' || link.name === 'andWhere') {
+      if (link.args.some((a) => req.dependsOnItem(a))) {
+        if (whereLink) return undefined;
+        whereLink = link;
+      }
+    }
+  }
+  if (!whereLink) return undefined;
+  let keyField: string | undefined;
+  let keyNode: TSESTree.Node | undefined;
+  const args = whereLink.args;
+  if (args.length === 2 && args[0]?.type === AST_NODE_TYPES.Literal && typeof args[0].value === 'string' && req.isItemKey(args[1]!)) {
+    keyField = args[0].value;
+    keyNode = args[1];
+  } else if (args.length === 3 && args[0]?.type === AST_NODE_TYPES.Literal && typeof args[0].value === 'string' && args[1]?.type === AST_NODE_TYPES.Literal && args[1].value === '=' && req.isItemKey(args[2]!)) {
+    keyField = args[0].value;
+    keyNode = args[2];
+  } else if (args.length === 1 && args[0]?.type === AST_NODE_TYPES.ObjectExpression && args[0].properties.length === 1) {
+    const prop = itemKeyProperty(req, args[0]);
+    if (prop) {
+      keyField = prop.key;
+      keyNode = prop.prop.value;
+    }
+  }
+  if (keyField === undefined || keyNode === undefined) return undefined;
+  if (othersDependOnItem(req, req.call, [keyNode])) return undefined;
+  const callee = whereLink.node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const splices = [
+    { range: [callee.property.range[0], whereLink.node.range[1]] as const, text: `whereIn(${JSON.stringify(keyField).replace(/^"|"$/g, "'")}, ${req.keysText(keyNode)})` },
+  ];
+  if (!many) {
+    const prev = exprBefore(chain, links.length - 1);
+    splices.push({ range: [prev.range[1], last.node.range[1]] as const, text: '' });
+  }
+  const field = keyField.includes('.') ? keyField.slice(keyField.lastIndexOf('.') + 1) : keyField;
+  return { keyField: field, keyNode, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many };
+}

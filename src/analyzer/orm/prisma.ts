@@ -1,0 +1,169 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { dottedName, objectProperty } from '../ast.js';
+import { spliceNodeText } from '../fixes.js';
+import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
+import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
+import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+
+/** Model-delegate methods (`prisma.user.<method>`) and what they do. */
+const DELEGATE_OPS: Readonly<Record<string, Operation>> = {
+  findUnique: 'read-one',
+  findUniqueOrThrow: 'read-one',
+  findFirst: 'read-one',
+  findFirstOrThrow: 'read-one',
+  findMany: 'read-many',
+  count: 'count',
+  aggregate: 'aggregate',
+  groupBy: 'aggregate',
+  create: 'write-one',
+  update: 'write-one',
+  upsert: 'write-one',
+  delete: 'write-one',
+  createMany: 'write-many',
+  createManyAndReturn: 'write-many',
+  updateMany: 'write-many',
+  updateManyAndReturn: 'write-many',
+  deleteMany: 'write-many',
+};
+
+/** Methods no other supported ORM has on a `client.model` shape. */
+const DISTINCTIVE = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirstOrThrow',
+  'findMany',
+  'createMany',
+  'createManyAndReturn',
+  'updateManyAndReturn',
+  'groupBy',
+  'aggregate',
+  'upsert',
+  'findFirst',
+  'updateMany',
+  'deleteMany',
+]);
+
+const CLIENT_OPS: Readonly<Record<string, Operation>> = {
+  $queryRaw: 'raw',
+  $queryRawUnsafe: 'raw',
+  $executeRaw: 'raw',
+  $executeRawUnsafe: 'raw',
+  $queryRawTyped: 'raw',
+  $runCommandRaw: 'raw',
+};
+
+const ARG_KEYS = new Set([
+  'where', 'select', 'include', 'omit', 'orderBy', 'cursor', 'take', 'skip', 'distinct', 'data', 'create', 'update',
+  'by', '_count', '_sum', '_avg', '_min', '_max', 'having', 'skipDuplicates', 'relationLoadStrategy', 'limit',
+]);
+const STRONG_ARG_KEYS = new Set(['where', 'select', 'include', 'data', 'orderBy', 'take', 'skip', 'cursor', 'omit', 'distinct']);
+
+export const prisma: OrmModule = {
+  id: 'prisma',
+  name: 'Prisma',
+  hints: { batch: 'findMany({ where: { id: { in: ids } } })', eager: 'include: { author: true }' },
+  packages: ['@prisma/client', '.prisma/client', '@prisma/'],
+  methodNames: new Set([...Object.keys(DELEGATE_OPS), ...Object.keys(CLIENT_OPS)]),
+  exports: { PrismaClient: 'factory' },
+  derived: {
+    factory: { new: 'client' },
+    client: { $extends: 'client' },
+  },
+  typeNames: { PrismaClient: 'client', TransactionClient: 'transaction', PrismaService: 'client', DefaultPrismaClient: 'client' },
+  distinctiveTypeNames: /^(?:PrismaClient|PrismaService|TransactionClient|ExtendedPrismaClient|\w*Prisma(?:Client|Service))$/,
+  clientNames: /^(?:prisma|prismaClient|prismaService)$/i,
+  transactionMethods: new Set(['$transaction']),
+
+  recognize(chain, ctx) {
+    const { links } = chain;
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i]!;
+      if (link.kind !== 'call' || link.name === undefined) continue;
+      const rawOp = CLIENT_OPS[link.name];
+      if (rawOp && i === links.length - 1) {
+        const origin = ctx.originOf(exprBefore(chain, i));
+        if (origin?.orm !== 'prisma') return undefined;
+        return { orm: 'prisma', operation: rawOp, evidence: origin.evidence, execution: 'thenable', method: link.name };
+      }
+      const op = DELEGATE_OPS[link.name];
+      if (!op || i < 1) continue;
+      const modelLink = links[i - 1]!;
+      if (modelLink.kind !== 'prop') return undefined;
+      // `db.query.users.findMany()` is Drizzle's relational API.
+      const before = links[i - 2];
+      if (before?.kind === 'prop' && before.name === 'query') return undefined;
+      const clientExpr = exprBefore(chain, i - 1);
+      if (clientExpr.type === AST_NODE_TYPES.ThisExpression) return undefined;
+      const origin = ctx.originOf(clientExpr);
+      let evidence: Evidence;
+      if (origin) {
+        if (origin.orm !== 'prisma') return undefined;
+        evidence = origin.evidence;
+      } else {
+        evidence = shapeEvidence(link, modelLink.name, dottedName(clientExpr));
+      }
+      const rest = links.slice(i + 1);
+      // Fluent relation API: `prisma.post.findUnique(...).author()`.
+      const fluent = rest.filter((l): l is CallLink => l.kind === 'call' && l.name !== undefined && !PROMISE_LIKE.has(l.name));
+      if (rest.some((l) => l.kind !== 'call')) return undefined;
+      if (fluent.length > 0) {
+        if (op !== 'read-one' && op !== 'write-one') return undefined;
+        const relation = fluent[fluent.length - 1]!;
+        return {
+          orm: 'prisma',
+          operation: 'relation-load',
+          evidence,
+          execution: 'thenable',
+          method: link.name,
+          model: modelLink.name,
+          optionsCall: link.node,
+          relation: relation.name,
+        };
+      }
+      const match: QueryMatch = { orm: 'prisma', operation: op, evidence, execution: 'thenable', method: link.name, model: modelLink.name, optionsCall: link.node };
+      return match;
+    }
+    return undefined;
+  },
+
+  batchLookup(req) {
+    return batchLookup(req);
+  },
+};
+
+function shapeEvidence(link: CallLink, model: string, client: string | undefined): Evidence {
+  if (!/^[a-z]/.test(model)) return 'name';
+  const arg = link.args[0];
+  if (arg !== undefined && arg.type === AST_NODE_TYPES.ObjectExpression && !argKeysWithin(arg, ARG_KEYS)) return 'name';
+  const strongArgs = arg?.type === AST_NODE_TYPES.ObjectExpression && argKeysWithin(arg, ARG_KEYS, STRONG_ARG_KEYS);
+  const clientLike = client !== undefined && /(?:^|\.)(?:prisma\w*|db|client|tx|trx|database|ctx\.\w+)$/i.test(client);
+  if (DISTINCTIVE.has(link.name!)) return strongArgs || clientLike || arg === undefined ? 'shape' : 'name';
+  return strongArgs && clientLike ? 'shape' : 'name';
+}
+
+function batchLookup(req: BatchRequest): BatchPlan | undefined {
+  const { match, call } = req;
+  const many = match.method === 'findMany';
+  if (match.operation === 'relation-load' || (!many && match.method !== 'findUnique' && match.method !== 'findFirst')) return undefined;
+  const optionsCall = match.optionsCall;
+  if (optionsCall === undefined || optionsCall !== call) return undefined;
+  const args = objectArg({ kind: 'call', name: match.method, node: call, args: call.arguments });
+  const whereProp = objectProperty(args, 'where');
+  if (!args || whereProp?.value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const keyProp = itemKeyProperty(req, whereProp.value);
+  if (!keyProp) return undefined;
+  if (othersDependOnItem(req, call, [keyProp.prop.value])) return undefined;
+  // One row per key: an ordering or paging picks a row we could not pick from the batch.
+  if (!many && (objectProperty(args, 'orderBy') || objectProperty(args, 'skip') || objectProperty(args, 'cursor'))) return undefined;
+  if (many && (objectProperty(args, 'take') || objectProperty(args, 'skip') || objectProperty(args, 'cursor') || objectProperty(args, 'distinct'))) return undefined;
+  const select = objectProperty(args, 'select');
+  if (select && !objectProperty(select.value, keyProp.key)) return undefined;
+  const rename = renameMethod(call, 'findMany');
+  if (!rename) return undefined;
+  const keys = req.keysText(keyProp.prop.value);
+  const text = spliceNodeText(req.sourceCode, call, [
+    ...(many ? [] : [rename]),
+    replacePropValue(keyProp.prop, keyProp.key, `{ in: ${keys} }`),
+  ]);
+  return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${text}`, many };
+}

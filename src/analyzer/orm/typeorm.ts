@@ -1,0 +1,219 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, objectProperty } from '../ast.js';
+import { spliceNodeText } from '../fixes.js';
+import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
+import { argKeysWithin, exprBefore, findCall, isArrayArg, isModelLike, lastName, type CallLink } from './common.js';
+import type { BatchPlan, BatchRequest, Chain, Evidence, Operation, OrmModule, RecognizeContext } from './types.js';
+
+/** Repository / EntityManager / BaseEntity methods. */
+const REPO_OPS: Readonly<Record<string, Operation>> = {
+  find: 'read-many',
+  findBy: 'read-many',
+  findByIds: 'read-many',
+  findAndCount: 'read-many',
+  findAndCountBy: 'read-many',
+  findOne: 'read-one',
+  findOneBy: 'read-one',
+  findOneOrFail: 'read-one',
+  findOneByOrFail: 'read-one',
+  findOneById: 'read-one',
+  preload: 'read-one',
+  count: 'count',
+  countBy: 'count',
+  exists: 'exists',
+  existsBy: 'exists',
+  exist: 'exists',
+  sum: 'aggregate',
+  average: 'aggregate',
+  minimum: 'aggregate',
+  maximum: 'aggregate',
+  save: 'write-one',
+  insert: 'write-one',
+  upsert: 'write-one',
+  remove: 'write-one',
+  softRemove: 'write-one',
+  recover: 'write-one',
+  update: 'write-many',
+  updateAll: 'write-many',
+  delete: 'write-many',
+  deleteAll: 'write-many',
+  softDelete: 'write-many',
+  restore: 'write-many',
+  increment: 'write-many',
+  decrement: 'write-many',
+  clear: 'write-many',
+  query: 'raw',
+};
+
+/** Names no other supported ORM uses for a query method. */
+const DISTINCTIVE = new Set(['findOneBy', 'findBy', 'findOneByOrFail', 'countBy', 'existsBy', 'findAndCountBy', 'findAndCount', 'findOneOrFail']);
+
+const FIND_OPTION_KEYS = new Set([
+  'where', 'relations', 'order', 'select', 'take', 'skip', 'withDeleted', 'lock', 'cache', 'relationLoadStrategy',
+  'loadEagerRelations', 'loadRelationIds', 'transaction', 'comment',
+]);
+const STRONG_FIND_KEYS = new Set(['where', 'relations', 'order']);
+
+/** Query-builder terminals: they send the SQL. */
+const QB_TERMINALS: Readonly<Record<string, Operation>> = {
+  getMany: 'read-many',
+  getRawMany: 'read-many',
+  getManyAndCount: 'read-many',
+  getRawAndEntities: 'read-many',
+  getOne: 'read-one',
+  getOneOrFail: 'read-one',
+  getRawOne: 'read-one',
+  getCount: 'count',
+  getExists: 'exists',
+  stream: 'read-many',
+  execute: 'read-many',
+  loadMany: 'relation-load',
+  loadOne: 'relation-load',
+};
+const QB_STARTS = new Set(['createQueryBuilder']);
+const QB_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore']);
+
+const REPO_NAME = /(?:repo|repository|Repo|Repository)$/;
+
+export const typeorm: OrmModule = {
+  id: 'typeorm',
+  name: 'TypeORM',
+  hints: { batch: 'findBy({ id: In(ids) })', eager: 'relations: { author: true }' },
+  packages: ['typeorm', '@nestjs/typeorm'],
+  methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS)]),
+  exports: { DataSource: 'factory', Connection: 'factory', getRepository: 'repository', getManager: 'manager', BaseEntity: 'model' },
+  derived: {
+    factory: { new: 'client' },
+    client: { getRepository: 'repository', getTreeRepository: 'repository', getMongoRepository: 'repository', '.manager': 'manager', initialize: 'client', createEntityManager: 'manager' },
+    manager: { getRepository: 'repository', getTreeRepository: 'repository', withRepository: 'repository', getCustomRepository: 'repository' },
+    transaction: { getRepository: 'repository', withRepository: 'repository' },
+  },
+  typeNames: {
+    Repository: 'repository',
+    TreeRepository: 'repository',
+    MongoRepository: 'repository',
+    EntityManager: 'manager',
+    DataSource: 'client',
+    Connection: 'client',
+  },
+  baseClasses: ['BaseEntity'],
+  injectDecorators: { InjectRepository: 'repository', InjectEntityManager: 'manager', InjectDataSource: 'client' },
+  transactionMethods: new Set(['transaction']),
+
+  recognize(chain, ctx) {
+    const qb = recognizeQueryBuilder(chain, ctx);
+    if (qb !== null) return qb;
+    const { links } = chain;
+    const last = links.length - 1;
+    const link = links[last];
+    if (link?.kind !== 'call' || link.name === undefined) return undefined;
+    const op = REPO_OPS[link.name];
+    if (!op) return undefined;
+    const receiver = exprBefore(chain, last);
+    const origin = ctx.originOf(receiver);
+    let evidence: Evidence;
+    let role = origin?.role;
+    if (origin) {
+      if (origin.orm !== 'typeorm') return undefined;
+      evidence = origin.evidence;
+    } else {
+      const shape = shapeOf(receiver, link, ctx);
+      if (!shape) return undefined;
+      ({ evidence, role } = shape);
+    }
+    // EntityManager methods take the entity first: `manager.find(User, {...})`.
+    const entityFirst = role === 'manager' || role === 'transaction';
+    const entityArg = entityFirst ? link.args[0] : undefined;
+    const model =
+      entityArg?.type === AST_NODE_TYPES.Identifier ? entityArg.name : origin?.model ?? (role === 'model' ? lastName(receiver) : undefined);
+    const argIndex = entityFirst ? 1 : 0;
+    const operation = (link.name === 'save' || link.name === 'insert' || link.name === 'remove' || link.name === 'upsert') && isArrayArg(link, argIndex) ? 'write-many' : op;
+    return { orm: 'typeorm', operation, evidence, execution: 'eager', method: link.name, model, optionsCall: link.node };
+  },
+
+  batchLookup(req) {
+    return batchLookup(req);
+  },
+};
+
+function shapeOf(receiver: TSESTree.Expression, link: CallLink, ctx: RecognizeContext): { evidence: Evidence; role: 'repository' | 'manager' | 'model' } | undefined {
+  const name = link.name!;
+  // `dataSource.getRepository(User).find(...)`, `this.manager.getRepository(User)`.
+  if (receiver.type === AST_NODE_TYPES.CallExpression) {
+    const inner = calleeName(receiver);
+    if (inner === 'getRepository' || inner === 'getCustomRepository' || inner === 'withRepository' || inner === 'getTreeRepository') {
+      if (ctx.fileImports('mikroorm') && !ctx.fileImports('typeorm')) return undefined;
+      return { evidence: 'shape', role: 'repository' };
+    }
+    return undefined;
+  }
+  const receiverName = lastName(receiver);
+  if (receiverName === undefined) return undefined;
+  const manager = /^(?:manager|entityManager|transactionalEntityManager|em)$/.test(receiverName) && ctx.fileImports('typeorm');
+  const repoLike = REPO_NAME.test(receiverName) || manager;
+  const modelLike = isModelLike(receiver) && !/Model$/.test(receiverName);
+  if (!repoLike && !modelLike) return undefined;
+  const role = manager ? 'manager' : repoLike ? 'repository' : 'model';
+  const optionsArg = link.args[role === 'manager' ? 1 : 0];
+  const strongOptions = optionsArg?.type === AST_NODE_TYPES.ObjectExpression && argKeysWithin(optionsArg, FIND_OPTION_KEYS, STRONG_FIND_KEYS);
+  if (DISTINCTIVE.has(name)) return { evidence: repoLike || ctx.fileImports('typeorm') ? 'shape' : 'name', role };
+  if (modelLike && !ctx.fileImports('typeorm')) return undefined; // Sequelize/Mongoose models share these names.
+  if (REPO_OPS[name]!.startsWith('read') || name === 'count' || name === 'exists') {
+    return { evidence: strongOptions || (repoLike && ctx.fileImports('typeorm')) ? 'shape' : 'name', role };
+  }
+  return { evidence: repoLike && (ctx.fileImports('typeorm') || strongOptions) ? 'shape' : 'name', role };
+}
+
+/** `repo.createQueryBuilder('u')…getMany()`; `null` when the chain is not a query builder. */
+function recognizeQueryBuilder(chain: Chain, ctx: RecognizeContext) {
+  const start = findCall(chain, QB_STARTS);
+  if (start === -1) return null;
+  const owner = exprBefore(chain, start);
+  const origin = ctx.originOf(owner);
+  if (origin && origin.orm !== 'typeorm') return null;
+  if (!origin && ctx.fileImports('mikroorm') && !ctx.fileImports('typeorm')) return null;
+  const last = chain.links[chain.links.length - 1]!;
+  const terminal = last.kind === 'call' && last.name !== undefined ? QB_TERMINALS[last.name] : undefined;
+  const evidence: Evidence = origin?.evidence ?? 'shape';
+  const entity = (chain.links[start] as CallLink).args[0];
+  const model = entity?.type === AST_NODE_TYPES.Identifier ? entity.name : origin?.model;
+  const method = last.kind === 'call' ? last.name ?? 'createQueryBuilder' : 'createQueryBuilder';
+  if (!terminal) return { orm: 'typeorm' as const, operation: 'read-many' as const, evidence, execution: 'inert' as const, method, model };
+  let operation: Operation = terminal;
+  if (method === 'execute') {
+    const write = findCall(chain, QB_WRITES, start + 1);
+    if (write !== -1) operation = 'write-many';
+  }
+  if (findCall(chain, new Set(['relation']), start) !== -1 && (method === 'loadMany' || method === 'loadOne')) operation = 'relation-load';
+  return { orm: 'typeorm' as const, operation, evidence, execution: 'terminal' as const, method, model };
+}
+
+function batchLookup(req: BatchRequest): BatchPlan | undefined {
+  const { match, call } = req;
+  if (call !== match.optionsCall) return undefined;
+  const one: Record<string, string> = { findOneBy: 'findBy', findOne: 'find' };
+  const manyNames = new Set(['findBy', 'find']);
+  const many = manyNames.has(match.method);
+  const target = many ? match.method : one[match.method];
+  if (!target) return undefined;
+  // Manager form takes the entity first.
+  const entityFirst = call.arguments.length === 2 || (call.arguments[0]?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(call.arguments[0].name));
+  const arg = call.arguments[entityFirst ? 1 : 0];
+  if (arg?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const byForm = target === 'findBy';
+  const filter = byForm ? arg : objectProperty(arg, 'where')?.value;
+  if (filter?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (!byForm) {
+    if (!many && (objectProperty(arg, 'order') || objectProperty(arg, 'skip'))) return undefined;
+    if (many && (objectProperty(arg, 'take') || objectProperty(arg, 'skip'))) return undefined;
+    const select = objectProperty(arg, 'select');
+    if (select && select.value.type === AST_NODE_TYPES.ObjectExpression) return undefined;
+  }
+  const keyProp = itemKeyProperty(req, filter);
+  if (!keyProp || othersDependOnItem(req, call, [keyProp.prop.value])) return undefined;
+  const splices = [replacePropValue(keyProp.prop, keyProp.key, `In(${req.keysText(keyProp.prop.value)})`)];
+  if (!many) splices.push(renameMethod(call, target)!);
+  const text = spliceNodeText(req.sourceCode, call, splices);
+  return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${text}`, many, imports: [['typeorm', 'In']] };
+}
+

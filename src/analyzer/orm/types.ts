@@ -1,0 +1,201 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+export type OrmId =
+  | 'prisma'
+  | 'typeorm'
+  | 'sequelize'
+  | 'drizzle'
+  | 'mikroorm'
+  | 'knex'
+  | 'kysely'
+  | 'objection'
+  | 'mongoose';
+
+export const ORM_IDS: readonly OrmId[] = [
+  'prisma',
+  'typeorm',
+  'sequelize',
+  'drizzle',
+  'mikroorm',
+  'knex',
+  'kysely',
+  'objection',
+  'mongoose',
+];
+
+/**
+ * What a call does to the database.
+ * - `read-one` / `read-many`: fetch rows; `count`, `exists`, `aggregate`: one scalar row.
+ * - `write-one` / `write-many`: INSERT/UPDATE/DELETE of one row or of a set.
+ * - `relation-load`: a lazy relation of an already loaded row.
+ * - `flush`: sends queued unit-of-work changes (MikroORM `flush`).
+ * - `schedule`: queues work without sending SQL (MikroORM `persist`, `create`).
+ * - `raw`: hand-written SQL.
+ */
+export type Operation =
+  | 'read-one'
+  | 'read-many'
+  | 'count'
+  | 'exists'
+  | 'aggregate'
+  | 'write-one'
+  | 'write-many'
+  | 'relation-load'
+  | 'flush'
+  | 'schedule'
+  | 'raw';
+
+/**
+ * How we know a call is an ORM query, strongest first.
+ * - `type`: the type checker resolved the method to an ORM declaration.
+ * - `import`: the receiver traces, through scope analysis, to an ORM import, an ORM type annotation or a
+ *   module named in `settings.orm`.
+ * - `shape`: a call shape only this ORM has (`client.model.findMany({...})`, `qb.getMany()`), or a
+ *   receiver whose name/annotation names the ORM.
+ * - `name`: only the method name matches; rules never report on this alone.
+ */
+export type Evidence = 'type' | 'import' | 'shape' | 'name';
+
+export const EVIDENCE_RANK: Readonly<Record<Evidence, number>> = { type: 3, import: 2, shape: 1, name: 0 };
+
+/** When a query is sent to the database. */
+export type Execution =
+  /** the call itself sends it (native Promise: Sequelize, TypeORM repositories, MikroORM `em`). */
+  | 'eager'
+  /** a thenable builder/PrismaPromise: sent on `await`/`then`. */
+  | 'thenable'
+  /** not thenable: only a terminal call sends it (TypeORM QB, Kysely). The call is the terminal. */
+  | 'terminal'
+  /** a non-thenable builder without its terminal call: it sends nothing, even when awaited. */
+  | 'inert';
+
+/** One link of a member/call chain such as `knex('users').where(x).first()`. */
+export type ChainLink =
+  | { readonly kind: 'prop'; readonly name: string; readonly node: TSESTree.MemberExpression }
+  | {
+      readonly kind: 'call';
+      /** method name, or undefined for a direct call of the base (`knex('users')`). */
+      readonly name: string | undefined;
+      readonly node: TSESTree.CallExpression;
+      readonly args: readonly TSESTree.CallExpressionArgument[];
+    };
+
+export interface Chain {
+  /** The expression the chain starts from (`prisma`, `this`, `knex`, `User`). */
+  readonly base: TSESTree.Expression;
+  readonly links: readonly ChainLink[];
+}
+
+/** What a receiver expression is, as far as the analyzer can tell. */
+export interface Origin {
+  readonly orm: OrmId;
+  readonly role: ClientRole;
+  readonly evidence: Evidence;
+  /** For model classes and repositories: the entity/model name (`User`). */
+  readonly model?: string | undefined;
+}
+
+export type ClientRole =
+  /** A root client: PrismaClient, Drizzle db, Kysely, Knex instance, DataSource, Sequelize instance. */
+  | 'client'
+  /** A transaction handle passed to a callback (`tx`, `trx`, `manager`). */
+  | 'transaction'
+  /** TypeORM/MikroORM repository bound to one entity. */
+  | 'repository'
+  /** TypeORM/MikroORM entity manager. */
+  | 'manager'
+  /** A model class with static query methods (Sequelize, Objection, TypeORM BaseEntity, Mongoose model). */
+  | 'model'
+  /** A loaded row/entity/document (instance methods: save, getAuthor, $relatedQuery…). */
+  | 'row'
+  /** An ORM export that makes clients or models (`drizzle`, `knex`, `mongoose`, `MikroORM`). */
+  | 'factory';
+
+/** Services an ORM module may use to judge a chain. */
+export interface RecognizeContext {
+  /** What `expr` is (client, model, …), or undefined. Cached. */
+  originOf(expr: TSESTree.Expression): Origin | undefined;
+  /** Whether the file imports the ORM's packages (a tie-breaker for ambiguous shapes). */
+  fileImports(orm: OrmId): boolean;
+  /** Source text of a node. */
+  text(node: TSESTree.Node): string;
+}
+
+export interface QueryMatch {
+  readonly orm: OrmId;
+  readonly operation: Operation;
+  readonly evidence: Evidence;
+  readonly execution: Execution;
+  /** Model/table/entity (`user`, `User`, `users`), when visible. */
+  readonly model?: string | undefined;
+  /** The method that decides the operation (`findMany`, `first`, `getMany`). */
+  readonly method: string;
+  /** The link whose arguments hold the query options/filter (`findMany({...})`, `findOneBy({...})`). */
+  readonly optionsCall?: TSESTree.CallExpression | undefined;
+  /** For relation loads: the relation's name when known (`author`). */
+  readonly relation?: string | undefined;
+}
+
+export interface OrmModule {
+  readonly id: OrmId;
+  /** Display name for messages. */
+  readonly name: string;
+  /** Import sources that belong to this ORM (exact names or prefixes ending in `/`). */
+  readonly packages: readonly string[];
+  /** Method names worth a look; the analyzer skips calls whose head name no module lists. */
+  readonly methodNames: ReadonlySet<string>;
+  /** Classify a chain ending at a call; undefined when it is not this ORM's query. */
+  recognize(chain: Chain, ctx: RecognizeContext): QueryMatch | undefined;
+  /** Names exported by the ORM's packages that are clients or factories (`default`, `drizzle`, `PrismaClient`). */
+  readonly exports: Readonly<Record<string, ClientRole>>;
+  /**
+   * Members of an origin that give another origin: `dataSource.getRepository(User)` → repository,
+   * `orm.em` → manager, `mongoose.model(...)` → model, `new PrismaClient()` → client (key `new`).
+   */
+  readonly derived: Readonly<Partial<Record<ClientRole, Readonly<Record<string, ClientRole>>>>>;
+  /** Type annotation names (last segment) that make a parameter/property this ORM's client. */
+  readonly typeNames: Readonly<Record<string, ClientRole>>;
+  /** Type names distinctive enough to trust without an import (`PrismaClient`, `Kysely`). */
+  readonly distinctiveTypeNames?: RegExp;
+  /** Base classes (exported by the ORM) that make a class a model: `Model`, `BaseEntity`. */
+  readonly baseClasses?: readonly string[];
+  /** NestJS-style injection decorators: `@InjectRepository(User)` → repository. */
+  readonly injectDecorators?: Readonly<Record<string, ClientRole>>;
+  /** Receiver names that are, by convention, this ORM's client (used at `shape` evidence). */
+  readonly clientNames?: RegExp;
+  /** Transaction-callback method names on this ORM's client: the callback's first param is a tx handle. */
+  readonly transactionMethods?: ReadonlySet<string>;
+  /** Short code hints for messages: the batched lookup and the eager-load form, in this ORM's API. */
+  readonly hints: { readonly batch: string; readonly eager: string };
+  /** Batched rewrite of a per-item lookup; undefined when no faithful form exists. */
+  batchLookup?(query: BatchRequest): BatchPlan | undefined;
+}
+
+/** A per-item lookup `find(key = item.field)` that could become one query over all keys. */
+export interface BatchRequest {
+  readonly match: QueryMatch;
+  readonly chain: Chain;
+  readonly call: TSESTree.CallExpression;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Whether `node` is the per-item key (an expression that reads the iteration item). */
+  isItemKey(node: TSESTree.Node): boolean;
+  /** Whether `node` reads the iteration item anywhere (such parts cannot move out of the loop). */
+  dependsOnItem(node: TSESTree.Node): boolean;
+  /** Text of the expression that computes every item's key (`posts.map((post) => post.authorId)`). */
+  keysText(keyNode: TSESTree.Node): string;
+}
+
+export interface BatchPlan {
+  /** Column/field the rows are keyed by in the batched result (`id`, `authorId`). */
+  readonly keyField: string;
+  /** The per-item key expression node, whose text indexes the Map inside the loop. */
+  readonly keyNode: TSESTree.Node;
+  /** Expression text of the batched query, already awaited where needed (`await prisma.user.findMany(...)`). */
+  readonly batchedText: string;
+  /** Whether the per-item call returned one row (Map of rows) or many (Map of arrays). */
+  readonly many: boolean;
+  /** Named imports the batched text needs: [module, name]. */
+  readonly imports?: readonly (readonly [string, string])[];
+  /** Keys are objects compared by value (Mongoose ObjectId): index the Map by `String(key)`. */
+  readonly stringKeys?: boolean;
+}

@@ -1,0 +1,265 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { dottedName, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { ensureNamedImport, indentOf } from './fixes.js';
+import type { OrmAnalysis, QueryCall } from './index.js';
+import type { Iteration } from './iteration.js';
+import type { BatchRequest } from './orm/types.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** How a message names the iteration: the item (`post`) and the construct (`for…of loop`). */
+export function describeIteration(iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>): { item: string; loop: string } {
+  const item = iteration.item?.type === AST_NODE_TYPES.Identifier ? `\`${iteration.item.name}\`` : 'item';
+  let loop: string;
+  switch (iteration.kind) {
+    case 'for-of':
+      loop = '`for…of` loop';
+      break;
+    case 'for-await':
+      loop = '`for await` loop';
+      break;
+    case 'for-in':
+      loop = '`for…in` loop';
+      break;
+    case 'for':
+      loop = '`for` loop';
+      break;
+    case 'while':
+      loop = '`while` loop';
+      break;
+    case 'do-while':
+      loop = '`do…while` loop';
+      break;
+    case 'callback': {
+      const receiver = iteration.iterable ? dottedName(iteration.iterable) : undefined;
+      const call = `${receiver ?? '…'}.${iteration.method ?? 'map'}()`;
+      loop = iteration.concurrent && iteration.method !== 'pMap' ? `\`Promise.all(${call})\`` : `\`${call}\` callback`;
+      break;
+    }
+  }
+  void sourceCode;
+  return { item, loop };
+}
+
+/**
+ * The two-place rewrite of a per-item lookup: one batched query before the iteration, and a Map (or
+ * filter) lookup in place of the per-item query. Undefined when the key, the iterable or the
+ * surrounding code does not allow a faithful rewrite.
+ */
+export function perItemLookup(
+  context: AnyContext,
+  orm: OrmAnalysis,
+  query: QueryCall,
+  iteration: Iteration,
+): { fix: TSESLint.ReportFixFunction } | undefined {
+  const sourceCode = context.sourceCode;
+  const mod = orm.module(query.orm);
+  if (!mod.batchLookup || query.operation === 'relation-load') return undefined;
+  if (iteration.kind !== 'for-of' && iteration.kind !== 'callback') return undefined;
+  const iterable = iteration.iterable ? skipTypeWrappers(iteration.iterable) : undefined;
+  if (!iterable || dottedName(iterable) === undefined || !iteration.item) return undefined;
+  if (orm.types && orm.types.isArray(iterable) === false) return undefined;
+  const body = iteration.kind === 'callback' ? iteration.callback : (iteration.node as TSESTree.ForOfStatement).body;
+  if (!body) return undefined;
+  const item = iteration.item;
+  const itemNames = new Set<string>();
+  collectNames(item, itemNames);
+  const itemDeclaredIn = (variable: ReturnType<typeof ASTUtils.findVariable>): 'item' | 'body' | 'outside' => {
+    const def = variable?.defs[0];
+    if (!def) return 'outside';
+    const at = def.name.range[0];
+    if (at >= item.range[0] && at < item.range[1]) return 'item';
+    if (at >= body.range[0] && at < body.range[1]) return 'body';
+    return 'outside';
+  };
+
+  /** An item-rooted expression for `node`: `post.authorId`, or the init of a `const` in the body. */
+  const resolveKey = (node: TSESTree.Node, depth = 0): TSESTree.Node | undefined => {
+    if (depth > 3) return undefined;
+    let root: TSESTree.Node = node;
+    while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) root = root.object;
+    if (root.type === AST_NODE_TYPES.TSNonNullExpression) root = root.expression;
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+    const where = itemDeclaredIn(variable);
+    if (where === 'item') return node;
+    if (where === 'body' && node === root) {
+      const def = variable!.defs[0]!;
+      if (def.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id !== def.name) return undefined;
+      return resolveKey(def.node.init, depth + 1);
+    }
+    return undefined;
+  };
+
+  const dependsOnItem = (node: TSESTree.Node): boolean => {
+    let depends = false;
+    visitIdentifiers(node, (id) => {
+      if (depends) return;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      if (itemDeclaredIn(variable) !== 'outside') depends = true;
+    });
+    return depends;
+  };
+
+  const itemText = sourceCode.getText(item);
+  const request: BatchRequest = {
+    match: query,
+    chain: query.chain,
+    call: query.node,
+    sourceCode,
+    isItemKey: (node) => resolveKey(node) !== undefined,
+    dependsOnItem,
+    keysText: (keyNode) => {
+      const key = resolveKey(keyNode)!;
+      const param = item.type === AST_NODE_TYPES.Identifier && item.typeAnnotation ? itemText : itemText;
+      return `${sourceCode.getText(iterable)}.map((${param}) => ${sourceCode.getText(key)})`;
+    },
+  };
+  const plan = mod.batchLookup(request);
+  if (!plan) return undefined;
+
+  // Where the per-item query is used: the `await` around it, or the call returned by a callback.
+  const awaited = parentSkippingWrappers(query.node);
+  const target = awaited?.type === AST_NODE_TYPES.AwaitExpression ? awaited : query.node;
+  const targetParent = parentSkippingWrappers(target);
+  if (targetParent?.type === AST_NODE_TYPES.MemberExpression && targetParent.object === target) return undefined;
+
+  const statement = statementOf(iteration.node);
+  if (!statement || !canAwaitAt(statement, sourceCode)) return undefined;
+
+  const keyText = sourceCode.getText(plan.keyNode);
+  const base = singular(camel(query.model ?? 'row'));
+  const taken = (name: string) => new RegExp(`\\b${name}\\b`).test(sourceCode.text);
+  const uniqueName = (name: string) => {
+    let candidate = name;
+    for (let i = 2; taken(candidate); i++) candidate = `${name}${i}`;
+    return candidate;
+  };
+  const rowKey = plan.stringKeys ? `String(row.${plan.keyField})` : `row.${plan.keyField}`;
+  const itemKey = plan.stringKeys ? `String(${keyText})` : keyText;
+  let declaration: string;
+  let replacement: string;
+  if (plan.many) {
+    const name = uniqueName(`${base}Rows`);
+    declaration = `const ${name} = ${plan.batchedText};`;
+    replacement = `${name}.filter((row) => ${rowKey} === ${itemKey})`;
+  } else {
+    const name = uniqueName(`${base}By${capitalize(plan.keyField.replace(/^_/, ''))}`);
+    declaration = `const ${name} = new Map((${plan.batchedText}).map((row) => [${rowKey}, row]${orm.isTypeScript ? ' as const' : ''}));`;
+    replacement = `(${name}.get(${itemKey}) ?? null)`;
+    if (needsNoParens(targetParent, target)) replacement = replacement.slice(1, -1);
+  }
+  const indent = indentOf(sourceCode, statement);
+  return {
+    fix: (fixer) => {
+      const fixes: TSESLint.RuleFix[] = [];
+      for (const [source, name] of plan.imports ?? []) {
+        const importFix = ensureNamedImport(sourceCode, fixer, source, name);
+        if (importFix === undefined) return null;
+        if (importFix) fixes.push(importFix);
+      }
+      fixes.push(fixer.insertTextBefore(statement, `${declaration}\n${indent}`));
+      fixes.push(fixer.replaceText(target, replacement));
+      return fixes;
+    },
+  };
+}
+
+function needsNoParens(parent: TSESTree.Node | undefined, target: TSESTree.Node): boolean {
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === target;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === target;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.arguments.includes(target as TSESTree.CallExpressionArgument);
+    case AST_NODE_TYPES.Property:
+      return parent.value === target;
+    default:
+      return false;
+  }
+}
+
+/** The statement (directly inside a block or the program) that contains `node`. */
+function statementOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current: TSESTree.Node = node;
+  while (current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock) {
+      return current;
+    }
+    if (parent.type === AST_NODE_TYPES.LabeledStatement) {
+      current = parent;
+      continue;
+    }
+    if (isFunction(parent) || parent.type === AST_NODE_TYPES.SwitchCase) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
+/** Whether `await` is allowed before `statement`: an async function, or module top level. */
+function canAwaitAt(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let node: TSESTree.Node | undefined = statement.parent;
+  while (node) {
+    if (isFunction(node)) return node.async;
+    if (node.type === AST_NODE_TYPES.Program) return sourceCode.ast.sourceType === 'module';
+    node = node.parent;
+  }
+  return false;
+}
+
+function collectNames(pattern: TSESTree.Node, out: Set<string>): void {
+  visitIdentifiers(pattern, (id) => out.add(id.name));
+}
+
+/** Calls `visit` on identifiers that are references (not property keys or member names). */
+function visitIdentifiers(node: TSESTree.Node, visit: (id: TSESTree.Identifier) => void): void {
+  const walk = (n: TSESTree.Node): void => {
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier:
+        visit(n);
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        walk(n.object);
+        if (n.computed) walk(n.property);
+        return;
+      case AST_NODE_TYPES.Property:
+        if (n.computed) walk(n.key);
+        walk(n.value);
+        return;
+      case AST_NODE_TYPES.TSTypeAnnotation:
+      case AST_NODE_TYPES.TSTypeReference:
+        return;
+      default:
+        for (const [key, value] of Object.entries(n)) {
+          if (key === 'parent' || key === 'typeAnnotation' || key === 'typeArguments') continue;
+          if (Array.isArray(value)) {
+            for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') walk(v as TSESTree.Node);
+          } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') walk(value as TSESTree.Node);
+        }
+    }
+  };
+  walk(node);
+}
+
+function camel(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_');
+  return cleaned.charAt(0).toLowerCase() + cleaned.slice(1);
+}
+
+function singular(name: string): string {
+  if (/ies$/.test(name)) return `${name.slice(0, -3)}y`;
+  if (/[^s]s$/.test(name) && name.length > 3) return name.slice(0, -1);
+  return name;
+}
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

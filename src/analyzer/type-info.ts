@@ -1,0 +1,137 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { ORM_MODULES } from './orm/index.js';
+import type { ClientRole, OrmId, Origin } from './orm/types.js';
+
+/** Type information for this file, or `null` when typed linting is off. Never throws. */
+export function getTypeInfo(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation | null {
+  const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  // `ESLintUtils.getParserServices(context, true)` still throws on files parsed by espree.
+  return services?.program && services.esTreeNodeToTSNodeMap ? (services as ParserServicesWithTypeInformation) : null;
+}
+
+const PACKAGE_PATTERNS: readonly (readonly [OrmId, RegExp])[] = [
+  ['prisma', /[\\/]node_modules[\\/](?:@prisma[\\/]client|\.prisma[\\/]client)[\\/]/],
+  ['typeorm', /[\\/]node_modules[\\/]typeorm[\\/]/],
+  ['sequelize', /[\\/]node_modules[\\/](?:sequelize|sequelize-typescript|@sequelize[\\/]core)[\\/]/],
+  ['drizzle', /[\\/]node_modules[\\/]drizzle-orm[\\/]/],
+  ['mikroorm', /[\\/]node_modules[\\/]@mikro-orm[\\/]/],
+  ['knex', /[\\/]node_modules[\\/]knex[\\/]/],
+  ['kysely', /[\\/]node_modules[\\/]kysely[\\/]/],
+  ['objection', /[\\/]node_modules[\\/]objection[\\/]/],
+  ['mongoose', /[\\/]node_modules[\\/](?:mongoose|@typegoose[\\/]typegoose)[\\/]/],
+];
+
+/** Prisma's generated types can live in the user's tree (`prisma-client` generator): match by name. */
+const PRISMA_NAMES = /(?:^|\.)(?:PrismaClient|TransactionClient|\w+Delegate|Prisma__\w+Client|PrismaPromise|DynamicClientExtensionThis|DynamicModelExtensionThis)(?:\.|$)/;
+
+// ts.SymbolFlags.Alias; read as a number so the plugin never loads `typescript` at run time.
+const SYMBOL_FLAG_ALIAS = 2097152;
+
+/** Answers "which ORM declares this?" from the type checker, cached per node. */
+export class TypeOracle {
+  private readonly checker: ts.TypeChecker;
+  private readonly declaringCache = new Map<TSESTree.Node, OrmId | 'other' | undefined>();
+
+  constructor(private readonly services: ParserServicesWithTypeInformation) {
+    this.checker = services.program.getTypeChecker();
+  }
+
+  /**
+   * The ORM that declares the member called/read at `member.property`: `'other'` when it is declared
+   * elsewhere (a `Map`, the user's own service), `undefined` when the checker does not know (any).
+   */
+  declaringOrm(member: TSESTree.MemberExpression): OrmId | 'other' | undefined {
+    if (this.declaringCache.has(member)) return this.declaringCache.get(member);
+    let result: OrmId | 'other' | undefined;
+    try {
+      const tsNode = this.services.esTreeNodeToTSNodeMap.get(member.property);
+      let symbol = this.checker.getSymbolAtLocation(tsNode);
+      if (symbol && symbol.flags & SYMBOL_FLAG_ALIAS) symbol = this.checker.getAliasedSymbol(symbol);
+      result = symbol ? this.ormOfSymbol(symbol) : undefined;
+    } catch {
+      result = undefined;
+    }
+    this.declaringCache.set(member, result);
+    return result;
+  }
+
+  private ormOfSymbol(symbol: ts.Symbol): OrmId | 'other' | undefined {
+    const declarations = symbol.getDeclarations();
+    const declaration = declarations?.[0];
+    if (!declaration) return undefined;
+    const file = declaration.getSourceFile().fileName;
+    for (const [orm, pattern] of PACKAGE_PATTERNS) if (pattern.test(file)) return orm;
+    if (PRISMA_NAMES.test(this.checker.getFullyQualifiedName(symbol))) return 'prisma';
+    return 'other';
+  }
+
+  /** What the type of `expr` says it is: `Repository<User>` from typeorm → a TypeORM repository. */
+  typeOrigin(expr: TSESTree.Expression): Origin | undefined {
+    try {
+      const type = this.services.getTypeAtLocation(expr);
+      return this.originOfType(type, 0);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private originOfType(type: ts.Type, depth: number): Origin | undefined {
+    if (depth > 3) return undefined;
+    if (type.isUnion() || type.isIntersection()) {
+      for (const part of type.types) {
+        const origin = this.originOfType(part, depth + 1);
+        if (origin) return origin;
+      }
+      return undefined;
+    }
+    for (const symbol of [type.aliasSymbol, type.getSymbol()]) {
+      if (!symbol) continue;
+      const name = symbol.getName();
+      const orm = this.ormOfSymbol(symbol);
+      if (orm === undefined || orm === 'other') continue;
+      const role: ClientRole | undefined = ORM_MODULES.find((m) => m.id === orm)?.typeNames[name] ?? (orm === 'prisma' ? prismaRole(name) : undefined);
+      if (role) return { orm, role, evidence: 'type' };
+    }
+    // `typeof User` where User extends an ORM model class.
+    const construct = type.getConstructSignatures()[0];
+    if (construct) {
+      const instance = construct.getReturnType();
+      for (const base of this.checker.getBaseTypes(instance as ts.InterfaceType) ?? []) {
+        const symbol = base.getSymbol();
+        if (!symbol) continue;
+        const orm = this.ormOfSymbol(symbol);
+        const name = symbol.getName();
+        if ((orm === 'sequelize' || orm === 'objection') && name === 'Model') return { orm, role: 'model', evidence: 'type', model: type.getSymbol()?.getName() };
+        if (orm === 'typeorm' && name === 'BaseEntity') return { orm, role: 'model', evidence: 'type', model: type.getSymbol()?.getName() };
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether the type of `expr` is an array or tuple (so `.map` exists on it). */
+  isArray(expr: TSESTree.Expression): boolean | undefined {
+    try {
+      const type = this.services.getTypeAtLocation(expr);
+      return this.checker.isArrayType(type) || this.checker.isTupleType(type);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the type of `expr` is a `Promise`-like (for lazy relations such as TypeORM `Promise<User>`). */
+  isPromise(expr: TSESTree.Expression): boolean {
+    try {
+      const type = this.services.getTypeAtLocation(expr);
+      return type.getProperty('then') !== undefined;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function prismaRole(name: string): ClientRole | undefined {
+  if (name === 'PrismaClient' || name === 'DynamicClientExtensionThis') return 'client';
+  if (name === 'TransactionClient' || name === 'Omit') return 'transaction';
+  return undefined;
+}

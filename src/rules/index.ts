@@ -1,0 +1,6 @@
+import noQueryInLoop from './no-query-in-loop.js';
+
+/** Every rule, by name (alphabetical; a test checks it matches the folder). */
+export const rules = {
+  'no-query-in-loop': noQueryInLoop,
+};
