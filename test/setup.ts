@@ -1,0 +1,10 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+// Wire @typescript-eslint/rule-tester to vitest once for every test file.
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.describeSkip = describe.skip;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+RuleTester.itSkip = it.skip;
