@@ -4,7 +4,7 @@ import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from
 import { perItemLookup, describeIteration } from '../analyzer/per-item.js';
 
 type Options = [{ ignoreModels: string[]; checkWhileLoops: boolean }];
-type MessageId = 'queryInLoop' | 'useBatchQuery';
+type MessageId = 'queryInLoop' | 'relationInLoop' | 'useBatchQuery';
 
 const READS = new Set(['read-one', 'read-many', 'count', 'exists', 'aggregate', 'relation-load']);
 /** Prisma compacts same-tick `findUnique` calls into one query (its dataloader). */
@@ -22,6 +22,8 @@ export default createRule<Options, MessageId>({
     messages: {
       queryInLoop:
         '`{{call}}` runs once per {{item}} in this {{loop}}: N items cost N queries (N+1). Load the rows for all items with one query before it ({{orm}}: `{{hint}}`) and look them up in a Map.',
+      relationInLoop:
+        '`{{call}}` loads a relation once per {{item}} in this {{loop}}: N items cost N queries (N+1). Load the relation with the query that fetched the items ({{orm}}: `{{hint}}`).',
       useBatchQuery: 'Load every {{model}} row with one query before the {{loop}} and look each one up in a Map.',
     },
     schema: [
@@ -60,10 +62,12 @@ export default createRule<Options, MessageId>({
         const mod = orm.module(query.orm);
         const described = describeIteration(iteration, context.sourceCode);
         const lookup = perItemLookup(context, orm, query, iteration);
+        const relationLoad = query.operation === 'relation-load';
+        const hint = relationLoad ? mod.hints.eager.replace('author', query.relation ?? 'author') : mod.hints.batch;
         context.report({
           node: query.node,
-          messageId: 'queryInLoop',
-          data: { call: query.displayName, item: described.item, loop: described.loop, orm: mod.name, hint: query.operation === 'relation-load' ? mod.hints.eager : mod.hints.batch },
+          messageId: relationLoad ? 'relationInLoop' : 'queryInLoop',
+          data: { call: query.displayName, item: described.item, loop: described.loop, orm: mod.name, hint },
           suggest: lookup
             ? [{ messageId: 'useBatchQuery', data: { model: query.model ?? mod.name, loop: described.loop }, fix: lookup.fix }]
             : [],

@@ -1,0 +1,3 @@
+import knexFactory from 'knex';
+
+export const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: 'blog.db' }, useNullAsDefault: true });
