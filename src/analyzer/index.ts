@@ -31,6 +31,13 @@ export interface OrmAnalysis {
   queryAt(call: TSESTree.CallExpression): QueryCall | undefined;
   /** The query whose rows `expr` holds, through `await`, parentheses, type wrappers and `const` aliases. */
   rowsSource(expr: TSESTree.Expression): QueryCall | undefined;
+  /**
+   * Whether the query actually runs where it is written: eager calls and terminals always do; a
+   * thenable runs when awaited, `then`ed, returned from an async function or a per-item callback
+   * whose results are awaited together, or handed to `Promise.all`. A builder passed as an argument
+   * (a subquery) or dropped does not.
+   */
+  isExecuted(query: QueryCall): boolean;
   /** Loops and per-item callbacks repeating `node`, innermost first, up to the enclosing function. */
   iterations(node: TSESTree.Node): readonly Iteration[];
   /** What a receiver is (client, repository, model…). */
@@ -106,7 +113,10 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   function recognize(call: TSESTree.CallExpression): QueryCall | undefined {
     if (!isChainHead(call)) return undefined;
     const name = calleeName(call);
-    if (name !== undefined && !ALL_METHOD_NAMES.has(name) && call.callee.type === AST_NODE_TYPES.MemberExpression) return undefined;
+    // Cheap exit: a method no ORM knows, on a receiver that is not itself a call chain.
+    // (Chains such as Prisma's fluent `findUnique(…).posts()` end in a relation name.)
+    const callee = skipTypeWrappers(call.callee);
+    if (name !== undefined && !ALL_METHOD_NAMES.has(name) && callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression) return undefined;
     const chain = decomposeChain(call);
     let best: QueryMatch | undefined;
     for (const mod of ORM_MODULES) {
@@ -158,8 +168,65 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     }
   }
 
+  function isExecuted(query: QueryCall): boolean {
+    if (query.execution === 'eager' || query.execution === 'terminal') return true;
+    if (query.execution === 'inert') return false;
+    return consumedAsPromise(query.node, 0);
+  }
+
+  function consumedAsPromise(node: TSESTree.Node, depth: number): boolean {
+    if (depth > 6) return false;
+    const parent = parentSkippingWrappers(node);
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.YieldExpression:
+        return true;
+      case AST_NODE_TYPES.MemberExpression: {
+        // `q.then(…)`, `q.catch(…)`: the promise is consumed.
+        const name = parent.property.type === AST_NODE_TYPES.Identifier ? parent.property.name : undefined;
+        return parent.object === node && (name === 'then' || name === 'catch' || name === 'finally');
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return parent.test !== node && consumedAsPromise(parent, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.SequenceExpression:
+        return consumedAsPromise(parent, depth + 1);
+      case AST_NODE_TYPES.ArrayExpression:
+        return consumedAsPromise(parent, depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        if (!parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+        // `Promise.all([q1, q2])`, `Promise.all(qs)`; `prisma.$transaction([q1, q2])` runs them too.
+        const callee = skipTypeWrappers(parent.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Promise') return true;
+        return calleeName(parent) === '$transaction';
+      }
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ArrowFunctionExpression: {
+        if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== node) return false;
+        let fn: TSESTree.Node | undefined = parent;
+        while (fn && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) fn = fn.parent;
+        if (!fn) return false;
+        if ((fn as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration).async) return true;
+        // A per-item callback whose results are awaited together, or a function returning the promise
+        // to its caller (who will await it; we cannot see that far, so assume it runs).
+        const it = enclosingIterations(fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body === node ? node : parent, sourceCode)[0];
+        if (it?.kind === 'callback' && it.callback === fn) return it.concurrent;
+        return true;
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+        return variable?.references.some((ref) => ref.identifier !== parent.id && consumedAsPromise(ref.identifier, depth + 1)) ?? false;
+      }
+      default:
+        return false;
+    }
+  }
+
   return {
     touchesOrm,
+    isExecuted,
     isTypeScript,
     types,
     settings,

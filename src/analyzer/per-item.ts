@@ -117,6 +117,8 @@ export function perItemLookup(
   };
   const plan = mod.batchLookup(request);
   if (!plan) return undefined;
+  // Reading everything up front is only the same when the loop does not write in between.
+  if (containsWrite(body, orm)) return undefined;
 
   // Where the per-item query is used: the `await` around it, or the call returned by a callback.
   const awaited = parentSkippingWrappers(query.node);
@@ -163,6 +165,28 @@ export function perItemLookup(
       return fixes;
     },
   };
+}
+
+function containsWrite(body: TSESTree.Node, orm: OrmAnalysis): boolean {
+  let found = false;
+  const walk = (n: TSESTree.Node): void => {
+    if (found) return;
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const q = orm.queryAt(n);
+      if (q && (q.operation.startsWith('write') || q.operation === 'flush' || q.operation === 'raw')) {
+        found = true;
+        return;
+      }
+    }
+    for (const [key, value] of Object.entries(n)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) {
+        for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') walk(v as TSESTree.Node);
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') walk(value as TSESTree.Node);
+    }
+  };
+  walk(body);
+  return found;
 }
 
 function needsNoParens(parent: TSESTree.Node | undefined, target: TSESTree.Node): boolean {

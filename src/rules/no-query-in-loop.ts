@@ -3,7 +3,7 @@ import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
 import { perItemLookup, describeIteration } from '../analyzer/per-item.js';
 
-type Options = [{ ignoreModels: string[]; checkWhileLoops: boolean }];
+type Options = [{ ignoreModels?: string[]; checkWhileLoops?: boolean }];
 type MessageId = 'queryInLoop' | 'relationInLoop' | 'useBatchQuery';
 
 const READS = new Set(['read-one', 'read-many', 'count', 'exists', 'aggregate', 'relation-load']);
@@ -50,14 +50,14 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const orm = getOrmAnalysis(context);
     if (!orm.touchesOrm) return {};
-    const ignored = new Set(options.ignoreModels);
+    const ignored = new Set(options.ignoreModels ?? []);
 
     return {
       CallExpression(node) {
         const query = orm.queryAt(node);
-        if (!query || query.evidence === 'name' || !READS.has(query.operation) || query.execution === 'inert') return;
+        if (!query || query.evidence === 'name' || !READS.has(query.operation) || !orm.isExecuted(query)) return;
         if (query.model !== undefined && ignored.has(query.model)) return;
-        const iteration = perItemIteration(orm, query, options.checkWhileLoops);
+        const iteration = perItemIteration(orm, query, options.checkWhileLoops ?? false);
         if (!iteration) return;
         const mod = orm.module(query.orm);
         const described = describeIteration(iteration, context.sourceCode);

@@ -124,8 +124,11 @@ export const typeorm: OrmModule = {
     // EntityManager methods take the entity first: `manager.find(User, {...})`.
     const entityFirst = role === 'manager' || role === 'transaction';
     const entityArg = entityFirst ? link.args[0] : undefined;
+    const repositoryOf = receiver.type === AST_NODE_TYPES.CallExpression ? receiver.arguments[0] : undefined;
     const model =
-      entityArg?.type === AST_NODE_TYPES.Identifier ? entityArg.name : origin?.model ?? (role === 'model' ? lastName(receiver) : undefined);
+      entityArg?.type === AST_NODE_TYPES.Identifier
+        ? entityArg.name
+        : origin?.model ?? (role === 'model' ? lastName(receiver) : repositoryOf?.type === AST_NODE_TYPES.Identifier ? repositoryOf.name : undefined);
     const argIndex = entityFirst ? 1 : 0;
     const operation = (link.name === 'save' || link.name === 'insert' || link.name === 'remove' || link.name === 'upsert') && isArrayArg(link, argIndex) ? 'write-many' : op;
     return { orm: 'typeorm', operation, evidence, execution: 'eager', method: link.name, model, optionsCall: link.node };

@@ -1,0 +1,12 @@
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+export default {
+  configEmoji: [
+    ['recommended', '✅'],
+    ['strict', '🔒'],
+    ['all', '🌐'],
+  ],
+  ignoreConfig: ['all'],
+  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'requiresTypeChecking', 'options'],
+  ruleDocSectionInclude: ['Examples', 'When not to use it'],
+  urlConfigs: 'https://github.com/eslint-plugin-orm/eslint-plugin-orm#presets',
+};
