@@ -91,7 +91,7 @@ export class TypeOracle {
       const orm = this.ormOfSymbol(symbol);
       if (orm === undefined || orm === 'other') continue;
       const role: ClientRole | undefined = ORM_MODULES.find((m) => m.id === orm)?.typeNames[name] ?? (orm === 'prisma' ? prismaRole(name) : undefined);
-      if (role) return { orm, role, evidence: 'type' };
+      if (role) return { orm, role, evidence: 'type', model: this.firstTypeArgumentName(type) };
     }
     // `typeof User` where User extends an ORM model class.
     const construct = type.getConstructSignatures()[0];
@@ -107,6 +107,12 @@ export class TypeOracle {
       }
     }
     return undefined;
+  }
+
+  /** `User` for `Repository<User>`. */
+  private firstTypeArgumentName(type: ts.Type): string | undefined {
+    const args = type.aliasTypeArguments ?? ((type as ts.TypeReference).target ? this.checker.getTypeArguments(type as ts.TypeReference) : undefined);
+    return args?.[0]?.getSymbol()?.getName();
   }
 
   /** Whether the type of `expr` is an array or tuple (so `.map` exists on it). */
