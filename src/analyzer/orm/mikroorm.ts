@@ -118,7 +118,7 @@ export const mikroorm: OrmModule = {
     }
     const entityFirst = role === 'manager' || role === 'transaction';
     const entity = entityFirst ? link.args[0] : undefined;
-    const model = entity?.type === AST_NODE_TYPES.Identifier ? entity.name : origin?.model;
+    const model = entity?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(entity.name) ? entity.name : origin?.model;
     const operation = (link.name === 'insertMany' || (link.name === 'persist' && isArrayArg(link))) ? (op === 'schedule' ? 'schedule' : 'write-many') : op;
     return { orm: 'mikroorm', operation, evidence, execution: 'eager', method: link.name, model, optionsCall: link.node };
   },

@@ -80,7 +80,7 @@ export const typeorm: OrmModule = {
   name: 'TypeORM',
   hints: { batch: 'findBy({ id: In(ids) })', eager: 'relations: { author: true }' },
   packages: ['typeorm', '@nestjs/typeorm'],
-  methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS)]),
+  methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS), ...QB_STARTS]),
   exports: { DataSource: 'factory', Connection: 'factory', getRepository: 'repository', getManager: 'manager', BaseEntity: 'model' },
   derived: {
     factory: { new: 'client' },
