@@ -234,6 +234,7 @@ describe('look-alikes are not queries', () => {
     ['a service with ORM-like names', 'userService.findOne(1); this.users.find((u) => u.id === 1); service.findAll();'],
     ['an object literal that only has the method name', 'const repo = { findMany() {} }; repo.findMany();'],
     ['a this-member with a Prisma method name', 'class A { b() { return this.userService.findMany(); } }'],
+    ['JavaScript globals with model-like names', 'Math.min(1, 2); Math.max(a, b); Object.create(null); Array.from(x); JSON.parse(s); Promise.all([]);'],
   ])('%s', (_, code) => {
     expect(analyze(code).filter((s) => s.evidence !== 'name')).toEqual([]);
   });

@@ -68,9 +68,18 @@ export function lastName(node: TSESTree.Node): string | undefined {
   return parts[parts.length - 1];
 }
 
+/** JavaScript and Node globals whose static methods share names with ORM model methods (`Math.min`). */
+const BUILTIN_GLOBALS = new Set([
+  'Math', 'JSON', 'Object', 'Array', 'Promise', 'Number', 'String', 'Boolean', 'Date', 'Reflect', 'Symbol', 'BigInt',
+  'Intl', 'Atomics', 'Buffer', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'Error', 'URL', 'URLSearchParams', 'Proxy',
+  'Crypto', 'Temporal', 'Iterator', 'AsyncIterator', 'ArrayBuffer', 'DataView', 'Event', 'Headers', 'Request', 'Response',
+]);
+
 export function isModelLike(node: TSESTree.Node): boolean {
   const name = lastName(node);
-  return name !== undefined && (isPascalCase(name) || /[a-z]Model$/.test(name));
+  if (name === undefined) return false;
+  if (node.type === AST_NODE_TYPES.Identifier && BUILTIN_GLOBALS.has(name)) return false;
+  return isPascalCase(name) || /[a-z]Model$/.test(name);
 }
 
 /**
