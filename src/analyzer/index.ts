@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { calleeName, decomposeChain, isChainHead, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
 import { Bindings, ormOfSource } from './bindings.js';
 import { isTypeScriptFile } from './fixes.js';
-import { enclosingIterations, type Iteration } from './iteration.js';
+import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
+import { describeIteration, perItemLookup } from './per-item.js';
 import { ALL_METHOD_NAMES, ORM_MODULES, ormModule } from './orm/index.js';
 import { EVIDENCE_RANK, type Chain, type Evidence, type OrmId, type OrmModule, type Origin, type QueryMatch, type RecognizeContext } from './orm/types.js';
 import { readSettings, type OrmSettings } from './settings.js';
@@ -40,6 +41,12 @@ export interface OrmAnalysis {
   isExecuted(query: QueryCall): boolean;
   /** Loops and per-item callbacks repeating `node`, innermost first, up to the enclosing function. */
   iterations(node: TSESTree.Node): readonly Iteration[];
+  /** Whether `node` can change from one turn of `iteration` to the next (see `variesPerIteration`). */
+  variesPerIteration(node: TSESTree.Node, iteration: Iteration): boolean;
+  /** How messages name an iteration's item and construct. */
+  describeIteration(iteration: Iteration): { item: string; loop: string };
+  /** The two-place fix that turns a per-item lookup into one batched query before `iteration`. */
+  batchedLookupFix(query: QueryCall, iteration: Iteration): TSESLint.ReportFixFunction | undefined;
   /** What a receiver is (client, repository, model…). */
   originOf(expr: TSESTree.Expression): Origin | undefined;
   module(id: OrmId): OrmModule;
@@ -224,7 +231,7 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     }
   }
 
-  return {
+  const analysis: OrmAnalysis = {
     touchesOrm,
     isExecuted,
     isTypeScript,
@@ -242,7 +249,13 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     },
     originOf: (expr) => bindings.originOf(expr),
     module: ormModule,
+    variesPerIteration: (node, iteration) => variesPerIteration(node, iteration, sourceCode),
+    describeIteration: (iteration) => describeIteration(iteration),
+    batchedLookupFix(query, iteration) {
+      return perItemLookup(sourceCode, analysis, query, iteration)?.fix;
+    },
   };
+  return analysis;
 }
 
 function importSource(stmt: TSESTree.ProgramStatement): string | undefined {

@@ -218,3 +218,55 @@ function countedBound(test: TSESTree.Expression | null): 'small' | 'collection' 
   if (sawSmall) return 'small';
   return sawLength ? 'collection' : 'unknown';
 }
+
+/**
+ * Whether `node` can evaluate differently from one turn of `iteration` to the next: it reads a
+ * variable declared inside the iteration (the item, a loop counter, a local) or assigned inside it,
+ * or something the scope analysis cannot follow (`this`, a call). False means the same query runs
+ * with the same arguments every turn.
+ */
+export function variesPerIteration(node: TSESTree.Node, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const [start, end] = iteration.node.range;
+  const inside = (range: TSESTree.Range) => range[0] >= start && range[1] <= end;
+  let varies = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (varies) return;
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(n), n);
+        if (!variable) return; // a global: the same every turn
+        if (variable.defs.some((d) => inside(d.name.range))) varies = true;
+        else if (variable.references.some((r) => r.isWrite() && inside(r.identifier.range))) varies = true;
+        return;
+      }
+      case AST_NODE_TYPES.ThisExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        varies = true;
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        visit(n.object);
+        if (n.computed) visit(n.property);
+        return;
+      case AST_NODE_TYPES.Property:
+        if (n.computed) visit(n.key);
+        visit(n.value);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        // Arguments of nested calls (`eq(users.id, x)`) are followed; the callee is a function name.
+        if (n.callee.type !== AST_NODE_TYPES.Identifier) visit(n.callee);
+        n.arguments.forEach(visit);
+        return;
+      default:
+        for (const [key, value] of Object.entries(n)) {
+          if (key === 'parent' || key === 'typeAnnotation' || key === 'typeArguments') continue;
+          if (Array.isArray(value)) {
+            for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node);
+          } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') visit(value as TSESTree.Node);
+        }
+    }
+  };
+  visit(node);
+  return varies;
+}

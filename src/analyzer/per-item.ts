@@ -5,10 +5,8 @@ import type { OrmAnalysis, QueryCall } from './index.js';
 import type { Iteration } from './iteration.js';
 import type { BatchRequest } from './orm/types.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 /** How a message names the iteration: the item (`post`) and the construct (`for…of loop`). */
-export function describeIteration(iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>): { item: string; loop: string } {
+export function describeIteration(iteration: Iteration): { item: string; loop: string } {
   const item = iteration.item?.type === AST_NODE_TYPES.Identifier ? `\`${iteration.item.name}\`` : 'item';
   let loop: string;
   switch (iteration.kind) {
@@ -37,7 +35,6 @@ export function describeIteration(iteration: Iteration, sourceCode: Readonly<TSE
       break;
     }
   }
-  void sourceCode;
   return { item, loop };
 }
 
@@ -47,12 +44,11 @@ export function describeIteration(iteration: Iteration, sourceCode: Readonly<TSE
  * surrounding code does not allow a faithful rewrite.
  */
 export function perItemLookup(
-  context: AnyContext,
+  sourceCode: Readonly<TSESLint.SourceCode>,
   orm: OrmAnalysis,
   query: QueryCall,
   iteration: Iteration,
 ): { fix: TSESLint.ReportFixFunction } | undefined {
-  const sourceCode = context.sourceCode;
   const mod = orm.module(query.orm);
   if (!mod.batchLookup || query.operation === 'relation-load') return undefined;
   if (iteration.kind !== 'for-of' && iteration.kind !== 'callback') return undefined;

@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
-import { perItemLookup, describeIteration } from '../analyzer/per-item.js';
 
 type Options = [{ ignoreModels?: string[]; checkWhileLoops?: boolean }];
-type MessageId = 'queryInLoop' | 'relationInLoop' | 'useBatchQuery';
+type MessageId = 'queryInLoop' | 'relationInLoop' | 'sameQueryInLoop' | 'useBatchQuery';
 
 const READS = new Set(['read-one', 'read-many', 'count', 'exists', 'aggregate', 'relation-load']);
 /** Prisma compacts same-tick `findUnique` calls into one query (its dataloader). */
@@ -24,6 +23,8 @@ export default createRule<Options, MessageId>({
         '`{{call}}` runs once per {{item}} in this {{loop}}: N items cost N queries (N+1). Load the rows for all items with one query before it ({{orm}}: `{{hint}}`) and look them up in a Map.',
       relationInLoop:
         '`{{call}}` loads a relation once per {{item}} in this {{loop}}: N items cost N queries (N+1). Load the relation with the query that fetched the items ({{orm}}: `{{hint}}`).',
+      sameQueryInLoop:
+        '`{{call}}` runs once per {{item}} in this {{loop}} with the same arguments every time: N identical queries. Run it once before the {{loop}} and reuse the result.',
       useBatchQuery: 'Load every {{model}} row with one query before the {{loop}} and look each one up in a Map.',
     },
     schema: [
@@ -60,17 +61,19 @@ export default createRule<Options, MessageId>({
         const iteration = perItemIteration(orm, query, options.checkWhileLoops ?? false);
         if (!iteration) return;
         const mod = orm.module(query.orm);
-        const described = describeIteration(iteration, context.sourceCode);
-        const lookup = perItemLookup(context, orm, query, iteration);
+        const described = orm.describeIteration(iteration);
+        const fix = orm.batchedLookupFix(query, iteration);
         const relationLoad = query.operation === 'relation-load';
+        if (!relationLoad && !orm.variesPerIteration(query.node, iteration)) {
+          context.report({ node: query.node, messageId: 'sameQueryInLoop', data: { call: query.displayName, item: described.item, loop: described.loop } });
+          return;
+        }
         const hint = relationLoad ? mod.hints.eager.replace('author', query.relation ?? 'author') : mod.hints.batch;
         context.report({
           node: query.node,
           messageId: relationLoad ? 'relationInLoop' : 'queryInLoop',
           data: { call: query.displayName, item: described.item, loop: described.loop, orm: mod.name, hint },
-          suggest: lookup
-            ? [{ messageId: 'useBatchQuery', data: { model: query.model ?? mod.name, loop: described.loop }, fix: lookup.fix }]
-            : [],
+          suggest: fix ? [{ messageId: 'useBatchQuery', data: { model: query.model ?? mod.name, loop: described.loop }, fix }] : [],
         });
       },
     };

@@ -160,6 +160,28 @@ export function f(groups: string[]) {
   ],
   invalid: [
     {
+      name: 'the same query every turn: hoist it',
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function notify(users: { id: number }[], teamId: number) {
+  for (const user of users) {
+    const team = await prisma.team.findUnique({ where: { id: teamId } });
+    console.log(user.id, team);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sameQueryInLoop',
+          data: { call: 'prisma.team.findUnique(…)', item: '`user`', loop: '`for…of` loop' },
+          line: 6, column: 24, endLine: 6, endColumn: 73,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "prisma for-of findUnique",
       code: `
 import { PrismaClient } from '@prisma/client';
