@@ -169,3 +169,60 @@ export function isStringLiteral(node: TSESTree.Node | undefined): node is TSESTr
 export function firstArg(call: TSESTree.CallExpression): TSESTree.CallExpressionArgument | undefined {
   return call.arguments[0];
 }
+
+/** The child nodes of `node` (skipping `parent` and type-only positions), for small local walks. */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'typeAnnotation' || key === 'typeArguments' || key === 'returnType') continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (isNode(v)) out.push(v);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export type ReferenceLike =
+  | TSESTree.Identifier
+  | TSESTree.ThisExpression
+  | TSESTree.AwaitExpression
+  | TSESTree.UpdateExpression
+  | TSESTree.AssignmentExpression;
+
+/**
+ * Calls `visit` on each identifier that reads a variable inside `node` (not property keys or member
+ * names), and on `this`, `await`, `++`/`--` and assignments, which make a value unpredictable.
+ */
+export function visitReferences(node: TSESTree.Node, visit: (ref: ReferenceLike) => void): void {
+  const walk = (n: TSESTree.Node): void => {
+    switch (n.type) {
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.ThisExpression:
+        visit(n);
+        return;
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        visit(n);
+        childNodes(n).forEach(walk);
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        walk(n.object);
+        if (n.computed) walk(n.property);
+        return;
+      case AST_NODE_TYPES.Property:
+        if (n.computed) walk(n.key);
+        walk(n.value);
+        return;
+      default:
+        childNodes(n).forEach(walk);
+    }
+  };
+  walk(node);
+}

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { calleeName, childNodes, isFunction, parentSkippingWrappers, skipTypeWrappers, visitReferences } from './ast.js';
 
 export type IterationKind = 'for' | 'for-of' | 'for-in' | 'for-await' | 'while' | 'do-while' | 'callback';
 
@@ -156,12 +156,7 @@ function containsCombinatorOf(node: TSESTree.Node, name: string): boolean {
         return;
       }
     }
-    for (const [key, value] of Object.entries(n)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node);
-      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') visit(value as TSESTree.Node);
-    }
+    childNodes(n).forEach(visit);
   };
   visit(node);
   return found;
@@ -229,44 +224,15 @@ export function variesPerIteration(node: TSESTree.Node, iteration: Iteration, so
   const [start, end] = iteration.node.range;
   const inside = (range: TSESTree.Range) => range[0] >= start && range[1] <= end;
   let varies = false;
-  const visit = (n: TSESTree.Node): void => {
+  visitReferences(node, (ref) => {
     if (varies) return;
-    switch (n.type) {
-      case AST_NODE_TYPES.Identifier: {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(n), n);
-        if (!variable) return; // a global: the same every turn
-        if (variable.defs.some((d) => inside(d.name.range))) varies = true;
-        else if (variable.references.some((r) => r.isWrite() && inside(r.identifier.range))) varies = true;
-        return;
-      }
-      case AST_NODE_TYPES.ThisExpression:
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.UpdateExpression:
-      case AST_NODE_TYPES.AssignmentExpression:
-        varies = true;
-        return;
-      case AST_NODE_TYPES.MemberExpression:
-        visit(n.object);
-        if (n.computed) visit(n.property);
-        return;
-      case AST_NODE_TYPES.Property:
-        if (n.computed) visit(n.key);
-        visit(n.value);
-        return;
-      case AST_NODE_TYPES.CallExpression:
-        // Arguments of nested calls (`eq(users.id, x)`) are followed; the callee is a function name.
-        if (n.callee.type !== AST_NODE_TYPES.Identifier) visit(n.callee);
-        n.arguments.forEach(visit);
-        return;
-      default:
-        for (const [key, value] of Object.entries(n)) {
-          if (key === 'parent' || key === 'typeAnnotation' || key === 'typeArguments') continue;
-          if (Array.isArray(value)) {
-            for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node);
-          } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') visit(value as TSESTree.Node);
-        }
+    if (ref.type !== AST_NODE_TYPES.Identifier) {
+      varies = true;
+      return;
     }
-  };
-  visit(node);
+    const variable = ASTUtils.findVariable(sourceCode.getScope(ref), ref);
+    if (!variable) return; // a global: the same every turn
+    if (variable.defs.some((d) => inside(d.name.range)) || variable.references.some((r) => r.isWrite() && inside(r.identifier.range))) varies = true;
+  });
   return varies;
 }

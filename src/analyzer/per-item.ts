@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { childNodes, dottedName, isFunction, parentSkippingWrappers, skipTypeWrappers, visitReferences } from './ast.js';
 import { ensureNamedImport, indentOf } from './fixes.js';
 import type { OrmAnalysis, QueryCall } from './index.js';
 import type { Iteration } from './iteration.js';
@@ -58,8 +58,6 @@ export function perItemLookup(
   const body = iteration.kind === 'callback' ? iteration.callback : (iteration.node as TSESTree.ForOfStatement).body;
   if (!body) return undefined;
   const item = iteration.item;
-  const itemNames = new Set<string>();
-  collectNames(item, itemNames);
   const itemDeclaredIn = (variable: ReturnType<typeof ASTUtils.findVariable>): 'item' | 'body' | 'outside' => {
     const def = variable?.defs[0];
     if (!def) return 'outside';
@@ -89,8 +87,8 @@ export function perItemLookup(
 
   const dependsOnItem = (node: TSESTree.Node): boolean => {
     let depends = false;
-    visitIdentifiers(node, (id) => {
-      if (depends) return;
+    visitReferences(node, (id) => {
+      if (depends || id.type !== AST_NODE_TYPES.Identifier) return;
       const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
       if (itemDeclaredIn(variable) !== 'outside') depends = true;
     });
@@ -174,12 +172,7 @@ function containsWrite(body: TSESTree.Node, orm: OrmAnalysis): boolean {
         return;
       }
     }
-    for (const [key, value] of Object.entries(n)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) {
-        for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') walk(v as TSESTree.Node);
-      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') walk(value as TSESTree.Node);
-    }
+    childNodes(n).forEach(walk);
   };
   walk(body);
   return found;
@@ -233,40 +226,6 @@ function canAwaitAt(statement: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
     node = node.parent;
   }
   return false;
-}
-
-function collectNames(pattern: TSESTree.Node, out: Set<string>): void {
-  visitIdentifiers(pattern, (id) => out.add(id.name));
-}
-
-/** Calls `visit` on identifiers that are references (not property keys or member names). */
-function visitIdentifiers(node: TSESTree.Node, visit: (id: TSESTree.Identifier) => void): void {
-  const walk = (n: TSESTree.Node): void => {
-    switch (n.type) {
-      case AST_NODE_TYPES.Identifier:
-        visit(n);
-        return;
-      case AST_NODE_TYPES.MemberExpression:
-        walk(n.object);
-        if (n.computed) walk(n.property);
-        return;
-      case AST_NODE_TYPES.Property:
-        if (n.computed) walk(n.key);
-        walk(n.value);
-        return;
-      case AST_NODE_TYPES.TSTypeAnnotation:
-      case AST_NODE_TYPES.TSTypeReference:
-        return;
-      default:
-        for (const [key, value] of Object.entries(n)) {
-          if (key === 'parent' || key === 'typeAnnotation' || key === 'typeArguments') continue;
-          if (Array.isArray(value)) {
-            for (const v of value) if (v && typeof (v as TSESTree.Node).type === 'string') walk(v as TSESTree.Node);
-          } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') walk(value as TSESTree.Node);
-        }
-    }
-  };
-  walk(node);
 }
 
 function camel(name: string): string {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticKey } from '../ast.js';
+import { childNodes, staticKey } from '../ast.js';
 import type { Splice } from '../fixes.js';
 import type { BatchRequest } from './types.js';
 
@@ -40,24 +40,11 @@ export function othersDependOnItem(req: BatchRequest, root: TSESTree.Node, allow
   const visit = (node: TSESTree.Node): boolean => {
     if (allowed.includes(node) || !req.dependsOnItem(node)) return false;
     if (!containsAllowed(node, allowed)) return true;
-    return children(node).some(visit);
+    return childNodes(node).some(visit);
   };
   return visit(root);
 }
 
 function containsAllowed(node: TSESTree.Node, allowed: readonly TSESTree.Node[]): boolean {
   return allowed.some((a) => a.range[0] >= node.range[0] && a.range[1] <= node.range[1]);
-}
-
-function children(node: TSESTree.Node): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    if (Array.isArray(value)) {
-      for (const v of value) if (v && typeof v === 'object' && typeof (v as TSESTree.Node).type === 'string') out.push(v as TSESTree.Node);
-    } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
-      out.push(value as TSESTree.Node);
-    }
-  }
-  return out;
 }
