@@ -161,6 +161,38 @@ export async function run() {
     ]);
   });
 
+  it('lets examples import installed packages directly (same module instance as ./db)', async () => {
+    const source = `
+import { In } from 'typeorm';
+import { postRepo, userRepo } from './db';
+
+export async function run() {
+  const posts = await postRepo.find({ order: { id: 'ASC' } });
+  const users = await userRepo.find({ where: { id: In(posts.map((p) => p.authorId)) }, order: { id: 'ASC' } });
+  return users;
+}
+`;
+    const r = await runOrmCase({ orm: 'typeorm', n: 5, source });
+    expect(r.result).toEqual(expectedAuthors(5));
+    expect(r.dataStatements).toBe(2);
+  });
+
+  it('sees Prisma batching findUnique calls issued in the same tick (Promise.all is not N+1)', async () => {
+    const source = `
+import { prisma } from './db';
+
+export async function run() {
+  const posts = await prisma.post.findMany({ orderBy: { id: 'asc' } });
+  return Promise.all(posts.map((p) => prisma.user.findUnique({ where: { id: p.authorId } })));
+}
+`;
+    const r = await runOrmCase({ orm: 'prisma', n: 10, source });
+    expect(r.result).toEqual(expectedAuthors(10));
+    // posts + one compacted "WHERE id IN (...)" for the ten findUnique calls
+    expect(r.dataStatements).toBe(2);
+    expect(r.statements[1]).toMatch(/ IN \(/);
+  });
+
   it('only lets examples import ./db and installed packages', async () => {
     await expect(
       runOrmCase({ orm: 'knex', n: 1, source: `import { x } from '../secret'; export async function run() { return x; }` }),
