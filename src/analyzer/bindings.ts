@@ -16,6 +16,25 @@ export function ormOfSource(modules: readonly OrmModule[], source: string): OrmM
   return undefined;
 }
 
+/** A transaction callback: `prisma.$transaction(async (tx) => …)` and its ORM equivalents. */
+export interface TransactionCallback {
+  readonly orm: OrmId;
+  /** The callback function. */
+  readonly fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  /** The call that runs it (`prisma.$transaction(…)`, `db.transaction().execute(…)`). */
+  readonly call: TSESTree.CallExpression;
+  /** The client the transaction was started from (`prisma`, `db`, `session`). */
+  readonly receiver: TSESTree.Expression;
+  readonly receiverOrigin: Origin;
+  /** The callback's first parameter when it is a plain identifier (`tx`, `trx`, `manager`). */
+  readonly param: TSESTree.Identifier | undefined;
+  /** What the callback's parameter is. */
+  readonly origin: Origin;
+}
+
+/** Reports which read query loaded the row an expression holds (set by the analyzer, which recognises queries). */
+export type RowQueryLookup = (expr: TSESTree.Expression) => { readonly orm: OrmId; readonly evidence: Evidence; readonly model?: string | undefined } | undefined;
+
 interface ImportInfo {
   readonly source: string;
   /** `default`, `*`, or the imported name. */
@@ -30,6 +49,8 @@ interface ImportInfo {
 export class Bindings {
   private readonly cache = new Map<TSESTree.Node, Origin | null>();
   private readonly visiting = new Set<TSESTree.Node>();
+  /** Row lookup for ORMs whose rows are active records (`order.save()`); wired by the analyzer. */
+  rowQuery: RowQueryLookup | undefined;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -294,7 +315,7 @@ export class Bindings {
             if (fromInit) return fromInit;
           }
         }
-        return this.nameOrigin(node.name);
+        return this.rowOrigin(node) ?? this.nameOrigin(node.name);
       }
       case 'Parameter': {
         const ident = def.name;
@@ -306,7 +327,7 @@ export class Bindings {
           const tx = this.transactionCallbackOrigin(def.node);
           if (tx) return tx;
         }
-        return this.nameOrigin(node.name);
+        return this.rowOrigin(node) ?? this.nameOrigin(node.name);
       }
       case 'ClassName': {
         const cls = def.node;
@@ -329,14 +350,29 @@ export class Bindings {
     }
   }
 
+  /** A loaded row of an ORM whose rows run queries themselves (Sequelize instances, Mongoose documents…). */
+  private rowOrigin(node: TSESTree.Identifier): Origin | undefined {
+    const row = this.rowQuery?.(node);
+    if (!row || !this.module(row.orm).rowMethods) return undefined;
+    return { orm: row.orm, role: 'row', evidence: row.evidence, model: row.model };
+  }
+
   /** The first parameter of `client.$transaction(async (tx) => …)` and its ORM equivalents. */
   private transactionCallbackOrigin(fn: TSESTree.Node): Origin | undefined {
+    return isFunction(fn) ? this.transactionOf(fn)?.origin : undefined;
+  }
+
+  /** The transaction `fn` is the callback of, if any (`db.transaction(async (tx) => …)`). */
+  transactionOf(fn: TSESTree.Node): TransactionCallback | undefined {
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipTypeWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const name = propertyName(callee);
-    if (name === undefined || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+    if (name === undefined || !call.arguments.includes(fn)) return undefined;
+    const first = fn.params[0];
+    const param = first?.type === AST_NODE_TYPES.Identifier ? first : undefined;
     let receiver = skipTypeWrappers(callee.object);
     // Kysely: `db.transaction().execute(async (trx) => …)`.
     if (name === 'execute' && receiver.type === AST_NODE_TYPES.CallExpression) {
@@ -344,14 +380,16 @@ export class Bindings {
       if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'transaction') {
         receiver = skipTypeWrappers(inner.object);
         const owner = this.originOf(receiver);
-        return owner && owner.orm === 'kysely' ? { orm: owner.orm, role: 'transaction', evidence: owner.evidence } : undefined;
+        if (!owner || owner.orm !== 'kysely') return undefined;
+        return { orm: 'kysely', fn, call, receiver, receiverOrigin: owner, param, origin: { orm: owner.orm, role: 'transaction', evidence: owner.evidence } };
       }
     }
     const owner = this.originOf(receiver);
     if (!owner) return undefined;
     const mod = this.module(owner.orm);
     if (!mod.transactionMethods?.has(name)) return undefined;
-    return { orm: owner.orm, role: owner.orm === 'typeorm' || owner.orm === 'mikroorm' ? 'manager' : 'transaction', evidence: owner.evidence };
+    const role = owner.orm === 'typeorm' || owner.orm === 'mikroorm' ? 'manager' : 'transaction';
+    return { orm: owner.orm, fn, call, receiver, receiverOrigin: owner, param, origin: { orm: owner.orm, role, evidence: owner.evidence } };
   }
 
   /** The import an identifier is bound to, if any. */

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, decomposeChain, isChainHead, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
-import { Bindings, ormOfSource } from './bindings.js';
+import { calleeName, decomposeChain, isChainHead, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { Bindings, ormOfSource, type TransactionCallback } from './bindings.js';
 import { isTypeScriptFile } from './fixes.js';
+import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
 import { ALL_METHOD_NAMES, ORM_MODULES, ormModule } from './orm/index.js';
@@ -10,6 +11,8 @@ import { readSettings, type OrmSettings } from './settings.js';
 import { getTypeInfo, TypeOracle } from './type-info.js';
 
 export type { Iteration } from './iteration.js';
+export type { TransactionCallback } from './bindings.js';
+export type { ItemScope } from './item-scope.js';
 export type { BatchPlan, Evidence, Operation, OrmId, QueryMatch } from './orm/types.js';
 
 /** A call the analyzer recognised as an ORM query. */
@@ -49,6 +52,15 @@ export interface OrmAnalysis {
   batchedLookupFix(query: QueryCall, iteration: Iteration): TSESLint.ReportFixFunction | undefined;
   /** What a receiver is (client, repository, model…). */
   originOf(expr: TSESTree.Expression): Origin | undefined;
+  /**
+   * The read that loaded the single row `expr` holds: `await find…()` itself, a variable initialised
+   * by one (used before any reassignment), or the item of a loop/array callback over a read's rows.
+   */
+  rowOf(expr: TSESTree.Expression): QueryCall | undefined;
+  /** The nearest transaction callback `node` runs in, stopping at callbacks that run later (`afterCommit`, timers). */
+  transactionAt(node: TSESTree.Node): TransactionCallback | undefined;
+  /** Per-item tests and `items.map(…)` text for a `for…of` loop or array callback over a plain collection. */
+  itemScope(iteration: Iteration): ItemScope | undefined;
   module(id: OrmId): OrmModule;
 }
 
@@ -102,11 +114,17 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   };
   const queryCache = new Map<TSESTree.CallExpression, QueryCall | null>();
   const iterationCache = new Map<TSESTree.Node, readonly Iteration[]>();
+  bindings.rowQuery = (expr) => {
+    const row = rowOf(expr);
+    return row ? { orm: row.orm, evidence: row.evidence, model: row.model } : undefined;
+  };
 
   function queryAt(call: TSESTree.CallExpression): QueryCall | undefined {
     const cached = queryCache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: QueryCall | undefined;
+    // Recognising a chain may ask what a receiver row is, which may ask about this call again.
+    queryCache.set(call, null);
     try {
       result = recognize(call);
     } catch {
@@ -231,6 +249,55 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     }
   }
 
+  function rowOf(expr: TSESTree.Expression, depth = 0): QueryCall | undefined {
+    if (depth > 4) return undefined;
+    const node = skipTypeWrappers(expr);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return rowOf(node.argument, depth + 1);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const query = queryAt(node);
+      return query?.operation === 'read-one' ? query : undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const def = variable?.defs[0];
+    if (!variable || !def || variable.defs.length !== 1) return undefined;
+    // After a reassignment the variable may hold anything.
+    if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name && ref.identifier.range[0] < node.range[0])) return undefined;
+    if (def.type === 'Variable') {
+      const declarator = def.node;
+      if (declarator.id === def.name && declarator.init) return rowOf(declarator.init, depth + 1);
+      const loop = declarator.parent.parent;
+      if (declarator.id === def.name && loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) return rowsOfCollection(loop.right);
+      return undefined;
+    }
+    if (def.type === 'Parameter' && isFunction(def.node) && def.node.params[0] === def.name) {
+      const fn = def.node;
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+      const callee = skipTypeWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !PER_ROW_CALLBACKS.has(calleeName(call) ?? '')) return undefined;
+      return rowsOfCollection(callee.object);
+    }
+    return undefined;
+  }
+
+  function rowsOfCollection(expr: TSESTree.Expression): QueryCall | undefined {
+    const query = rowsSource(expr);
+    return query?.operation === 'read-many' ? query : undefined;
+  }
+
+  function transactionAt(node: TSESTree.Node): TransactionCallback | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) {
+        const tx = bindings.transactionOf(current);
+        if (tx) return tx;
+        const call = current.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(current) && DEFERRED_CALLBACKS.has(calleeName(call) ?? '')) return undefined;
+      }
+    }
+    return undefined;
+  }
+
   const analysis: OrmAnalysis = {
     touchesOrm,
     isExecuted,
@@ -248,6 +315,9 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
       return cached;
     },
     originOf: (expr) => bindings.originOf(expr),
+    rowOf: (expr) => rowOf(expr),
+    transactionAt,
+    itemScope: (iteration) => itemScope(sourceCode, iteration),
     module: ormModule,
     variesPerIteration: (node, iteration) => variesPerIteration(node, iteration, sourceCode),
     describeIteration: (iteration) => describeIteration(iteration),
@@ -257,6 +327,11 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   };
   return analysis;
 }
+
+/** Array methods whose callback receives one row at a time. */
+const PER_ROW_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findLast']);
+/** Calls whose callback runs later, outside the enclosing transaction. */
+const DEFERRED_CALLBACKS = new Set(['afterCommit', 'afterRollback', 'setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'on', 'once', 'addListener', 'queueMicrotask']);
 
 function importSource(stmt: TSESTree.ProgramStatement): string | undefined {
   if (stmt.type === AST_NODE_TYPES.ImportDeclaration) return stmt.source.value;

@@ -3,9 +3,12 @@ import { childNodes, staticKey } from '../ast.js';
 import type { Splice } from '../fixes.js';
 import type { BatchRequest } from './types.js';
 
+/** The per-item tests the helpers below need (a `BatchRequest` or an `ItemScope`). */
+export type ItemTests = Pick<BatchRequest, 'isItemKey' | 'dependsOnItem'>;
+
 /** The property of a filter object whose value is the per-item key, when there is exactly one. */
 export function itemKeyProperty(
-  req: BatchRequest,
+  req: ItemTests,
   filter: TSESTree.ObjectExpression,
 ): { prop: TSESTree.Property; key: string } | undefined {
   let found: { prop: TSESTree.Property; key: string } | undefined;
@@ -36,7 +39,7 @@ export function renameMethod(call: TSESTree.CallExpression, name: string): Splic
 }
 
 /** Whether anything inside `root` other than the `allowed` nodes reads the iteration item. */
-export function othersDependOnItem(req: BatchRequest, root: TSESTree.Node, allowed: readonly TSESTree.Node[]): boolean {
+export function othersDependOnItem(req: ItemTests, root: TSESTree.Node, allowed: readonly TSESTree.Node[]): boolean {
   const visit = (node: TSESTree.Node): boolean => {
     if (allowed.includes(node) || !req.dependsOnItem(node)) return false;
     if (!containsAllowed(node, allowed)) return true;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { dottedName, isPascalCase, staticKeys } from '../ast.js';
-import type { Chain, ChainLink, Evidence, Origin, OrmId, RecognizeContext } from './types.js';
+import type { Chain, ChainLink, Evidence, Execution, Operation, Origin, OrmId, QueryMatch, RecognizeContext } from './types.js';
 
 export type CallLink = Extract<ChainLink, { kind: 'call' }>;
 
@@ -114,3 +114,22 @@ export function identArg(link: CallLink | undefined, index = 0): string | undefi
 }
 
 export const PROMISE_LIKE = new Set(['then', 'catch', 'finally']);
+
+/**
+ * `order.save()` on a loaded row (`origin.role === 'row'`): the row method's operation. Undefined for
+ * other chains and other methods (association getters, plain property reads).
+ */
+export function rowMethodMatch(
+  orm: OrmId,
+  chain: Chain,
+  origin: Origin | undefined,
+  methods: Readonly<Record<string, Operation>>,
+  execution: Execution,
+): QueryMatch | undefined {
+  if (origin?.role !== 'row' || origin.orm !== orm || chain.links.length !== 1) return undefined;
+  const link = chain.links[0]!;
+  if (link.kind !== 'call' || link.name === undefined) return undefined;
+  const operation = Object.hasOwn(methods, link.name) ? methods[link.name] : undefined;
+  if (!operation) return undefined;
+  return { orm, operation, evidence: origin.evidence, execution, method: link.name, model: origin.model, optionsCall: link.node };
+}

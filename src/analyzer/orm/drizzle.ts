@@ -3,7 +3,8 @@ import { objectProperty } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+import { independent, mapSplice } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 const WRITE_STARTS: Readonly<Record<string, Operation>> = { insert: 'write-one', update: 'write-many', delete: 'write-many' };
@@ -19,7 +20,11 @@ const CHAIN_METHODS = new Set([
 export const drizzle: OrmModule = {
   id: 'drizzle',
   name: 'Drizzle',
-  hints: { batch: 'where(inArray(table.id, ids))', eager: 'with: { author: true }' },
+  hints: {
+    batch: 'where(inArray(table.id, ids))',
+    eager: 'with: { author: true }',
+    bulk: 'insert(table).values(rows), update(table).set(values).where(inArray(table.id, ids))',
+  },
   packages: ['drizzle-orm'],
   methodNames: new Set([...SELECTS, ...Object.keys(WRITE_STARTS), ...Object.keys(RELATIONAL), ...Object.keys(TERMINALS), ...CHAIN_METHODS, '$count']),
   exports: { drizzle: 'factory' },
@@ -115,7 +120,39 @@ export const drizzle: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+/**
+ * `insert(t).values(row)` per item → `values(items.map(…))` (guarded: Drizzle rejects an empty list);
+ * `update(t).set(values)`/`delete(t)` with `where(eq(t.col, item.x))` → `where(inArray(t.col, keys))`.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, chain, scope, sourceCode, call } = req;
+  const start = chain.links.findIndex((l) => l.kind === 'call');
+  const head = chain.links[start] as CallLink | undefined;
+  if (!head || head.name === undefined || !(head.name in WRITE_STARTS) || head.args.length !== 1 || scope.dependsOnItem(head.args[0]!)) return undefined;
+  if (head.name === 'insert') {
+    const valuesIndex = findCall(chain, new Set(['values']), start + 1);
+    const values = valuesIndex === -1 ? undefined : (chain.links[valuesIndex] as CallLink);
+    const row = values?.args[0];
+    if (!values || values.args.length !== 1 || !row || row.type === AST_NODE_TYPES.ArrayExpression || row.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(row)) return undefined;
+    if (othersDependOnItem(scope, call, [row])) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [mapSplice(scope, row)]), guardEmpty: true };
+  }
+  if (match.operation !== 'write-many') return undefined;
+  const setIndex = findCall(chain, new Set(['set']), start + 1);
+  const set = setIndex === -1 ? undefined : (chain.links[setIndex] as CallLink);
+  if (head.name === 'update' && (!set?.args[0] || !independent(scope, set.args[0]))) return undefined;
+  const whereIndex = findCall(chain, new Set(['where']), start + 1);
+  const parts = whereIndex === -1 ? undefined : eqParts((chain.links[whereIndex] as CallLink).args[0]);
+  if (!parts || !scope.isItemKey(parts.value) || !scope.isMovable(parts.value) || othersDependOnItem(scope, call, [parts.value])) return undefined;
+  const splice: Splice = { range: parts.call.range, text: `inArray(${sourceCode.getText(parts.column)}, ${scope.mapText(parts.value)})` };
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [splice]), imports: [['drizzle-orm', 'inArray']] };
+}
 
 /** `eq(table.col, item.x)` → the column node and the value node. */
 function eqParts(node: TSESTree.Node | undefined): { column: TSESTree.MemberExpression; value: TSESTree.Node; call: TSESTree.CallExpression } | undefined {

@@ -1,8 +1,11 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { spliceNodeText } from '../fixes.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticKey } from '../ast.js';
+import { spliceNodeText, type Splice } from '../fixes.js';
+import type { ItemScope } from '../item-scope.js';
+import { independent, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem } from './batch.js';
-import { calleeOf, exprBefore, isArrayArg, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Chain, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+import { calleeOf, exprBefore, findCall, isArrayArg, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
 
 /** Builder methods shared by Knex and Objection (Objection builders extend Knex's vocabulary). */
 export const KNEX_BUILDER_METHODS = new Set([
@@ -53,7 +56,7 @@ export function builderOperation(chain: Chain, from: number): { operation: Opera
 export const knex: OrmModule = {
   id: 'knex',
   name: 'Knex',
-  hints: { batch: `whereIn('id', ids)`, eager: 'a join' },
+  hints: { batch: `whereIn('id', ids)`, eager: 'a join', bulk: `insert(rows), whereIn('id', ids).update(values)` },
   packages: ['knex'],
   methodNames: new Set([...KNEX_BUILDER_METHODS, ...ROOT_STARTS, 'raw', 'then']),
   exports: { default: 'factory', knex: 'factory', Knex: 'factory' },
@@ -111,7 +114,60 @@ export const knex: OrmModule = {
   batchLookup(req) {
     return builderBatchLookup(req);
   },
+
+  bulkWrite(req) {
+    return builderBulkWrite(req);
+  },
 };
+
+/**
+ * Knex/Objection builders: `insert(row)` per item → `insert(items.map(…))`; `update(values)`/`del()`
+ * filtered on the item (`where('id', item.id)`) → `whereIn('id', keys)`.
+ */
+export function builderBulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, chain, call, scope, sourceCode } = req;
+  const writeIndex = findCall(chain, new Set([match.method]));
+  const write = writeIndex === -1 ? undefined : (chain.links[writeIndex] as CallLink);
+  if (!write) return undefined;
+  if (match.method === 'insert') {
+    const row = write.args[0];
+    if (write.args.length !== 1 || !row || row.type === AST_NODE_TYPES.ArrayExpression || row.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(row)) return undefined;
+    if (othersDependOnItem(scope, call, [row])) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [mapSplice(scope, row)]), guardEmpty: true };
+  }
+  if (!BULK_FILTERED.has(match.method) || write.args.some((a) => !independent(scope, a))) return undefined;
+  const whereIn = whereInSplice(scope, chain, call);
+  return whereIn ? { kind: 'replace', text: spliceNodeText(sourceCode, call, [whereIn]) } : undefined;
+}
+
+const BULK_FILTERED = new Set(['update', 'del', 'delete', 'patch']);
+
+/** The one `where` on the item (`where('id', u.id)`, `where('id', '=', u.id)`, `where({ id: u.id })`) as `whereIn('id', keys)`. */
+export function whereInSplice(scope: ItemScope, chain: Chain, call: TSESTree.CallExpression): Splice | undefined {
+  let found: { link: CallLink; column: string; value: TSESTree.Node } | undefined;
+  for (const link of chain.links) {
+    if (link.kind !== 'call' || !link.args.some((a) => scope.dependsOnItem(a))) continue;
+    if (found || (link.name !== 'where' && link.name !== 'andWhere')) return undefined;
+    const args = link.args;
+    const column = args[0]?.type === AST_NODE_TYPES.Literal && typeof args[0].value === 'string' ? args[0].value : undefined;
+    if (column !== undefined && args.length === 2) found = { link, column, value: args[1]! };
+    else if (column !== undefined && args.length === 3 && args[1]?.type === AST_NODE_TYPES.Literal && args[1].value === '=') found = { link, column, value: args[2]! };
+    else if (args.length === 1 && args[0]?.type === AST_NODE_TYPES.ObjectExpression && args[0].properties.length === 1) {
+      const prop = args[0].properties[0]!;
+      const key = prop.type === AST_NODE_TYPES.Property ? staticKey(prop) : undefined;
+      if (key === undefined || prop.type !== AST_NODE_TYPES.Property) return undefined;
+      found = { link, column: key, value: prop.value };
+    } else return undefined;
+  }
+  if (!found || !scope.isItemKey(found.value) || !scope.isMovable(found.value) || othersDependOnItem(scope, call, [found.value])) return undefined;
+  const callee = found.link.node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return { range: [callee.property.range[0], found.link.node.range[1]], text: `whereIn(${quote(found.column)}, ${scope.mapText(found.value)})` };
+}
+
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
 
 function otherSqlOrm(ctx: { fileImports(orm: 'drizzle' | 'kysely' | 'prisma'): boolean }): boolean {
   return ctx.fileImports('drizzle') || ctx.fileImports('kysely') || ctx.fileImports('prisma');

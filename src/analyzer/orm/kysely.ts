@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, findCall, isArrayArg, lastName, stringArg, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule } from './types.js';
+import { mapSplice } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
 
 const STARTS: Readonly<Record<string, Operation>> = {
   selectFrom: 'read-many',
@@ -17,7 +18,11 @@ const TERMINALS = new Set(['execute', 'executeTakeFirst', 'executeTakeFirstOrThr
 export const kysely: OrmModule = {
   id: 'kysely',
   name: 'Kysely',
-  hints: { batch: `where('id', 'in', ids)`, eager: 'jsonArrayFrom(…) or a join' },
+  hints: {
+    batch: `where('id', 'in', ids)`,
+    eager: 'jsonArrayFrom(…) or a join',
+    bulk: `insertInto(t).values(rows), updateTable(t).set(values).where('id', 'in', ids)`,
+  },
   packages: ['kysely'],
   methodNames: new Set([...TERMINALS, ...Object.keys(STARTS), 'where', 'select', 'selectAll', 'orderBy', 'limit', 'offset', 'values', 'set', 'returning', 'returningAll', 'innerJoin', 'leftJoin', 'groupBy']),
   exports: { Kysely: 'factory' },
@@ -63,7 +68,46 @@ export const kysely: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+/**
+ * `insertInto(t).values(row)` per item → `values(items.map(…))`; `updateTable`/`deleteFrom` filtered by
+ * `where('id', '=', item.id)` → `where('id', 'in', keys)`. Both are guarded: Kysely rejects an empty
+ * `values([])` and an empty `in ()` is invalid SQL.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, chain, call, scope, sourceCode } = req;
+  if (match.execution !== 'terminal') return undefined;
+  const startIndex = findCall(chain, (name) => name in STARTS);
+  const start = chain.links[startIndex] as CallLink | undefined;
+  if (!start || start.args.some((a) => scope.dependsOnItem(a))) return undefined;
+  if (start.name === 'insertInto') {
+    const valuesIndex = findCall(chain, new Set(['values']), startIndex);
+    const values = valuesIndex === -1 ? undefined : (chain.links[valuesIndex] as CallLink);
+    const row = values?.args[0];
+    if (!values || values.args.length !== 1 || !row || row.type === AST_NODE_TYPES.ArrayExpression || row.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    if (row.type === AST_NODE_TYPES.ArrowFunctionExpression || row.type === AST_NODE_TYPES.FunctionExpression || othersDependOnItem(scope, call, [row])) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [mapSplice(scope, row)]), guardEmpty: true };
+  }
+  if (start.name !== 'updateTable' && start.name !== 'deleteFrom') return undefined;
+  let found: { op: TSESTree.Node; value: TSESTree.Node } | undefined;
+  for (const link of chain.links) {
+    if (link.kind !== 'call' || !link.args.some((a) => scope.dependsOnItem(a))) continue;
+    const [column, op, value] = link.args;
+    if (found || link.name !== 'where' || link.args.length !== 3 || column?.type !== AST_NODE_TYPES.Literal || op?.type !== AST_NODE_TYPES.Literal || op.value !== '=' || !value) return undefined;
+    found = { op, value };
+  }
+  if (!found || !scope.isItemKey(found.value) || othersDependOnItem(scope, call, [found.value])) return undefined;
+  const splices: Splice[] = [
+    { range: found.op.range, text: "'in'" },
+    { range: found.value.range, text: scope.mapText(found.value) },
+  ];
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, splices), guardEmpty: true };
+}
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { chain, sourceCode, match } = req;

@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { propertyName } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
+import { independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
 
 /** EntityManager methods (entity class first) and repository methods (no entity argument). */
 const EM_OPS: Readonly<Record<string, Operation>> = {
@@ -49,14 +51,19 @@ const QB_TERMINALS: Readonly<Record<string, Operation>> = {
 export const mikroorm: OrmModule = {
   id: 'mikroorm',
   name: 'MikroORM',
-  hints: { batch: 'find(Entity, { id: { $in: ids } })', eager: `populate: ['author']` },
+  hints: {
+    batch: 'find(Entity, { id: { $in: ids } })',
+    eager: `populate: ['author']`,
+    bulk: 'em.persist(entity) in the loop and one em.flush() after it; insertMany, nativeUpdate({ id: { $in: ids } }, values)',
+  },
   packages: ['@mikro-orm/'],
   methodNames: new Set([...Object.keys(EM_OPS), ...RELATION_LOADS, ...Object.keys(QB_TERMINALS), 'load']),
   exports: { MikroORM: 'factory', wrap: 'factory' },
   derived: {
     factory: { init: 'client', initSync: 'client' },
     client: { '.em': 'manager' },
-    manager: { fork: 'manager', getRepository: 'repository' },
+    // `persist()`/`remove()` return the entity manager: `em.persist(book).flush()`.
+    manager: { fork: 'manager', getRepository: 'repository', persist: 'manager', remove: 'manager' },
     transaction: { fork: 'manager', getRepository: 'repository' },
     repository: { getEntityManager: 'manager' },
   },
@@ -126,7 +133,56 @@ export const mikroorm: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+const NATIVE_ARITY: Readonly<Record<string, number>> = { nativeInsert: 1, insert: 1, nativeUpdate: 2, nativeDelete: 1 };
+
+/**
+ * `em.flush()`/`persistAndFlush(e)` per item → `persist(e)` in the loop and one `flush()` after it (the
+ * unit of work batches the INSERTs/UPDATEs); `nativeInsert(E, row)` → `insertMany(E, rows)`;
+ * `nativeUpdate`/`nativeDelete` keyed by the item → `{ key: { $in: keys } }`.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, chain, call, scope, sourceCode } = req;
+  const receiver = exprBefore(chain, chain.links.length - 1);
+  if (scope.dependsOnItem(receiver)) return undefined;
+  const args = call.arguments;
+  if (match.method === 'flush') {
+    if (args.length > 0) return undefined;
+    // `em.persist(entity).flush()`: keep the queueing, flush later.
+    if (receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const queued = propertyName(receiver.callee);
+      if (queued !== 'persist' && queued !== 'remove') return undefined;
+      const em = sourceCode.getText(receiver.callee.object);
+      return { kind: 'defer', inLoop: sourceCode.getText(receiver), after: `${em}.flush()` };
+    }
+    const em = sourceCode.getText(receiver);
+    return { kind: 'defer', inLoop: null, after: `${em}.flush()` };
+  }
+  const em = sourceCode.getText(receiver);
+  if (match.method === 'persistAndFlush' || match.method === 'removeAndFlush') {
+    if (args.length !== 1) return undefined;
+    const queue = match.method === 'persistAndFlush' ? 'persist' : 'remove';
+    return { kind: 'defer', inLoop: `${em}.${queue}(${sourceCode.getText(args[0]!)})`, after: `${em}.flush()` };
+  }
+  const arity = NATIVE_ARITY[match.method];
+  if (arity === undefined) return undefined;
+  const offset = args.length - arity;
+  if (offset !== 0 && offset !== 1) return undefined;
+  if (offset === 1 && scope.dependsOnItem(args[0]!)) return undefined;
+  const target = args[offset]!;
+  if (match.method === 'nativeInsert' || match.method === 'insert') {
+    if (target.type === AST_NODE_TYPES.ArrayExpression || target.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(target)) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [renameMethod(call, 'insertMany')!, mapSplice(scope, target)]) };
+  }
+  if (match.method === 'nativeUpdate' && !independent(scope, args[offset + 1]!)) return undefined;
+  const filter = keyFilterSplice(scope, target, call, (ids) => `{ $in: ${ids} }`);
+  return filter ? { kind: 'replace', text: spliceNodeText(sourceCode, call, [filter.splice]) } : undefined;
+}
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { match, call } = req;

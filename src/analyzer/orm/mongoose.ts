@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { exprBefore, isArrayArg, lastName, PROMISE_LIKE, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Evidence, Execution, Operation, OrmModule } from './types.js';
+import { exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch, type CallLink } from './common.js';
+import { keyFilterSplice, mapSplice } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Execution, Operation, OrmModule } from './types.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   find: 'read-many',
@@ -33,6 +34,12 @@ const MODEL_OPS: Readonly<Record<string, Operation>> = {
   deleteMany: 'write-many',
   populate: 'relation-load',
 };
+/** Document methods that send a command (`doc.save()`). */
+const DOCUMENT_OPS: Readonly<Record<string, Operation>> = {
+  save: 'write-one',
+  deleteOne: 'write-one',
+  updateOne: 'write-one',
+};
 /** Model statics that return native promises: they run at call time. */
 const EAGER = new Set(['create', 'insertMany', 'bulkWrite', 'bulkSave', 'populate']);
 const DISTINCTIVE = new Set([
@@ -49,9 +56,13 @@ const QUERY_METHODS = new Set([
 export const mongoose: OrmModule = {
   id: 'mongoose',
   name: 'Mongoose',
-  hints: { batch: 'find({ _id: { $in: ids } })', eager: `populate('author')` },
+  hints: {
+    batch: 'find({ _id: { $in: ids } })',
+    eager: `populate('author')`,
+    bulk: 'insertMany(docs), updateMany({ _id: { $in: ids } }, update), bulkWrite(ops), bulkSave(docs)',
+  },
   packages: ['mongoose', '@nestjs/mongoose', '@typegoose/typegoose'],
-  methodNames: new Set([...Object.keys(MODEL_OPS), ...QUERY_METHODS]),
+  methodNames: new Set([...Object.keys(MODEL_OPS), ...QUERY_METHODS, ...Object.keys(DOCUMENT_OPS)]),
   exports: { default: 'factory', '*': 'factory', model: 'factory', Model: 'factory', getModelForClass: 'factory' },
   derived: {
     factory: { model: 'model', call: 'model', '.models': 'client', createConnection: 'client', connect: 'client', getModelForClass: 'model' },
@@ -59,6 +70,7 @@ export const mongoose: OrmModule = {
   },
   typeNames: { Model: 'model', ReturnModelType: 'model', PaginateModel: 'model', AggregatePaginateModel: 'model', SoftDeleteModel: 'model' },
   injectDecorators: { InjectModel: 'model' },
+  rowMethods: DOCUMENT_OPS,
   transactionMethods: new Set(['transaction', 'withTransaction']),
 
   recognize(chain, ctx) {
@@ -75,6 +87,10 @@ export const mongoose: OrmModule = {
     if (opIndex === -1) return undefined;
     const link = links[opIndex] as CallLink;
     if (link.name === undefined) return undefined;
+    if (opIndex === 0 && links.length === 1 && Object.hasOwn(DOCUMENT_OPS, link.name)) {
+      const origin = ctx.originOf(chain.base);
+      if (origin?.role === 'row') return rowMethodMatch('mongoose', chain, origin, DOCUMENT_OPS, 'eager');
+    }
     const op = MODEL_OPS[link.name];
     if (!op) return undefined;
     for (const later of links.slice(opIndex + 1)) {
@@ -111,7 +127,66 @@ export const mongoose: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+const UPDATES: Readonly<Record<string, 'one' | 'id'>> = { updateOne: 'one', findOneAndUpdate: 'one', findByIdAndUpdate: 'id' };
+const DELETES: Readonly<Record<string, 'one' | 'id'>> = { deleteOne: 'one', findOneAndDelete: 'one', findByIdAndDelete: 'id' };
+
+/**
+ * `Model.create(doc)` per item → `insertMany(docs)`; updates/deletes keyed by the item → `updateMany`/
+ * `deleteMany` with `$in` when the update is the same for all, else one `bulkWrite` of per-item
+ * operations; `doc.save()` at the end of the loop → one `Model.bulkSave(docs)` after it.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, call, scope, sourceCode } = req;
+  if (match.optionsCall !== call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const args = call.arguments;
+  if (req.onRow) {
+    const rows = req.rowsQuery;
+    const item = scope.itemName;
+    if (!rows || item === undefined || call.callee.object.type !== AST_NODE_TYPES.Identifier || call.callee.object.name !== item || args.length > 0) return undefined;
+    const model = sourceCode.getText(exprBefore(rows.chain, rows.chain.links.findIndex((l) => l.kind === 'call')));
+    if (match.method === 'save') return { kind: 'defer', inLoop: null, after: `${model}.bulkSave(${scope.iterableText})` };
+    if (match.method === 'deleteOne') return { kind: 'replace', text: `${model}.deleteMany({ _id: { $in: ${scope.mapOf(`${item}._id`)} } })` };
+    return undefined;
+  }
+  const model = sourceCode.getText(call.callee.object);
+  if (match.method === 'create') {
+    const [doc] = args;
+    if (args.length !== 1 || !doc || doc.type === AST_NODE_TYPES.ArrayExpression || doc.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(doc)) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [renameMethod(call, 'insertMany')!, mapSplice(scope, doc)]) };
+  }
+  const update = UPDATES[match.method];
+  const del = DELETES[match.method];
+  const form = update ?? del;
+  if (!form) return undefined;
+  const [filter, change] = args;
+  if (!filter || filter.type === AST_NODE_TYPES.SpreadElement || args.length !== (update ? 2 : 1)) return undefined;
+  if (change && (change.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(change))) return undefined;
+  const sameChange = !change || !scope.dependsOnItem(change);
+  if (sameChange) {
+    const target = update ? 'updateMany' : 'deleteMany';
+    let filterText: string | undefined;
+    if (form === 'id') {
+      if (scope.isItemKey(filter) && scope.isMovable(filter) && !(change && scope.dependsOnItem(change))) filterText = `{ _id: { $in: ${scope.mapText(filter)} } }`;
+    } else {
+      const keyed = keyFilterSplice(scope, filter, call, (ids) => `{ $in: ${ids} }`);
+      if (keyed) filterText = spliceNodeText(sourceCode, filter, [keyed.splice]);
+    }
+    if (filterText === undefined) return undefined;
+    const rest = change ? `, ${sourceCode.getText(change)}` : '';
+    return { kind: 'replace', text: `${model}.${target}(${filterText}${rest})` };
+  }
+  // A different update per item: one bulkWrite round trip.
+  if (!scope.isMovable(filter)) return undefined;
+  const filterText = form === 'id' ? `{ _id: ${scope.inlineText(filter)} }` : scope.inlineText(filter);
+  const op = update ? `{ updateOne: { filter: ${filterText}, update: ${scope.inlineText(change!)} } }` : `{ deleteOne: { filter: ${filterText} } }`;
+  return { kind: 'replace', text: `${model}.bulkWrite(${scope.mapOf(`(${op})`)})` };
+}
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { match } = req;

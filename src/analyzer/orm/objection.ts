@@ -1,8 +1,9 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
-import { exprBefore, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
-import { builderBatchLookup, KNEX_BUILDER_METHODS } from './knex.js';
-import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule } from './types.js';
+import { exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
+import { builderBatchLookup, builderBulkWrite, KNEX_BUILDER_METHODS } from './knex.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
 
 /** Objection's own builder methods (on top of Knex's). */
 const OBJECTION_METHODS: Readonly<Record<string, Operation | null>> = {
@@ -53,7 +54,11 @@ const DISTINCTIVE = new Set(['findById', 'findByIds', 'withGraphFetched', 'withG
 export const objection: OrmModule = {
   id: 'objection',
   name: 'Objection',
-  hints: { batch: 'findByIds(ids)', eager: `withGraphFetched('author')` },
+  hints: {
+    batch: 'findByIds(ids)',
+    eager: `withGraphFetched('author')`,
+    bulk: `findByIds(ids).patch(values), whereIn('id', ids).delete(), insertGraph(rows)`,
+  },
   packages: ['objection'],
   methodNames: new Set([...STARTS, ...Object.keys(OBJECTION_METHODS), ...KNEX_BUILDER_METHODS]),
   exports: { Model: 'factory' },
@@ -122,7 +127,41 @@ export const objection: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+/**
+ * `findById(item.id).patch(values)` → `findByIds(keys).patch(values)`; `deleteById(item.id)` →
+ * `findByIds(keys).delete()`; `where('id', item.id)` filters → `whereIn`. Inserts have no portable bulk
+ * form (`insert([...])` works on PostgreSQL and SQL Server only).
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, chain, call, scope, sourceCode } = req;
+  const start = chain.links.findIndex((l) => l.kind === 'call');
+  const head = chain.links[start] as CallLink | undefined;
+  if (head?.name !== 'query' || match.method === 'insert' || head.args.some((a) => scope.dependsOnItem(a))) return undefined;
+  const byId = findCall(chain, new Set(['findById', 'deleteById']), start + 1);
+  const model = sourceCode.getText(exprBefore(chain, start));
+  if (byId === -1) {
+    const plan = builderBulkWrite(req);
+    return plan?.kind === 'replace' ? { ...plan, guardEmpty: false } : undefined;
+  }
+  const link = chain.links[byId] as CallLink;
+  const key = link.args[0];
+  if (link.args.length !== 1 || !key || !scope.isItemKey(key) || !scope.isMovable(key) || othersDependOnItem(scope, call, [key])) return undefined;
+  const callee = link.node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const ids = scope.mapText(key);
+  if (link.name === 'deleteById') {
+    if (byId !== chain.links.length - 1) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [{ range: [callee.property.range[0], link.node.range[1]], text: `findByIds(${ids}).delete()` }]) };
+  }
+  if (match.method !== 'patch' && match.method !== 'update' && match.method !== 'delete') return undefined;
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [{ range: [callee.property.range[0], link.node.range[1]], text: `findByIds(${ids})` }]) };
+}
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { match } = req;

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { dottedName, objectProperty } from '../ast.js';
+import { dottedName, objectProperty, staticKeys } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
+import { hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
 
 /** Model-delegate methods (`prisma.user.<method>`) and what they do. */
 const DELEGATE_OPS: Readonly<Record<string, Operation>> = {
@@ -61,7 +62,11 @@ const STRONG_ARG_KEYS = new Set(['where', 'select', 'include', 'data', 'orderBy'
 export const prisma: OrmModule = {
   id: 'prisma',
   name: 'Prisma',
-  hints: { batch: 'findMany({ where: { id: { in: ids } } })', eager: 'include: { author: true }' },
+  hints: {
+    batch: 'findMany({ where: { id: { in: ids } } })',
+    eager: 'include: { author: true }',
+    bulk: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })',
+  },
   packages: ['@prisma/client', '.prisma/client', '@prisma/'],
   methodNames: new Set([...Object.keys(DELEGATE_OPS), ...Object.keys(CLIENT_OPS)]),
   exports: { PrismaClient: 'factory' },
@@ -129,7 +134,39 @@ export const prisma: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+/** Nested relation writes: `createMany` cannot run them. */
+const RELATION_WRITES = new Set(['create', 'createMany', 'connect', 'connectOrCreate', 'upsert', 'set', 'disconnect', 'delete', 'deleteMany', 'update', 'updateMany']);
+
+/**
+ * `create({ data })` per item → `createMany({ data: items.map(…) })`; `update`/`delete` keyed by the item
+ * (`where: { id: item.id }`) with the same `data` for all → `updateMany`/`deleteMany` with `{ in: keys }`.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, call, scope, sourceCode } = req;
+  if (match.optionsCall !== call || call.arguments.length !== 1 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const args = call.arguments[0];
+  if (!plainObject(args)) return undefined;
+  const keys = staticKeys(args)!;
+  const head = sourceCode.getText(call.callee.object);
+  const data = objectProperty(args, 'data')?.value;
+  if (match.method === 'create') {
+    if (keys.length !== 1 || !data || !scope.isMovable(data) || hasNestedKeys(data, RELATION_WRITES)) return undefined;
+    return { kind: 'replace', text: `${head}.createMany({ data: ${scope.mapText(data)} })` };
+  }
+  const target = match.method === 'update' ? 'updateMany' : match.method === 'delete' ? 'deleteMany' : undefined;
+  if (!target || !keys.every((k) => k === 'where' || k === 'data')) return undefined;
+  if (target === 'updateMany' ? !data || !independent(scope, data) : data !== undefined) return undefined;
+  const filter = keyFilterSplice(scope, objectProperty(args, 'where')?.value, call, (ids) => `{ in: ${ids} }`);
+  const rename = renameMethod(call, target);
+  if (!filter || !rename) return undefined;
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [rename, filter.splice]) };
+}
 
 function shapeEvidence(link: CallLink, model: string, client: string | undefined): Evidence {
   if (!/^[a-z]/.test(model)) return 'name';

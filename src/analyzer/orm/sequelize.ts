@@ -2,8 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { objectProperty } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { argKeysWithin, exprBefore, isArrayArg, isModelLike, lastName } from './common.js';
-import type { BatchPlan, BatchRequest, Evidence, Operation, OrmModule } from './types.js';
+import { argKeysWithin, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
+import { independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   findAll: 'read-many',
@@ -48,7 +49,11 @@ const STRONG_KEYS = new Set(['where', 'attributes', 'include', 'order']);
 export const sequelize: OrmModule = {
   id: 'sequelize',
   name: 'Sequelize',
-  hints: { batch: 'findAll({ where: { id: ids } })', eager: `include: [{ association: 'author' }]` },
+  hints: {
+    batch: 'findAll({ where: { id: ids } })',
+    eager: `include: [{ association: 'author' }]`,
+    bulk: 'bulkCreate(rows), Model.update(values, { where: { id: ids } }), Model.destroy({ where: { id: ids } })',
+  },
   packages: ['sequelize', 'sequelize-typescript', '@sequelize/core'],
   methodNames: new Set([...Object.keys(MODEL_OPS), ...Object.keys(INSTANCE_OPS), 'query']),
   exports: { Sequelize: 'factory', default: 'factory' },
@@ -60,6 +65,7 @@ export const sequelize: OrmModule = {
   baseClasses: ['Model'],
   injectDecorators: { InjectModel: 'model' },
   clientNames: /^sequelize$/,
+  rowMethods: INSTANCE_OPS,
   transactionMethods: new Set(['transaction']),
 
   recognize(chain, ctx) {
@@ -69,6 +75,7 @@ export const sequelize: OrmModule = {
     if (link?.kind !== 'call' || link.name === undefined) return undefined;
     const receiver = exprBefore(chain, last);
     const origin = ctx.originOf(receiver);
+    if (origin?.role === 'row') return rowMethodMatch('sequelize', chain, origin, INSTANCE_OPS, 'eager');
     if (link.name === 'query') {
       return origin?.orm === 'sequelize' && origin.role === 'client'
         ? { orm: 'sequelize', operation: 'raw', evidence: origin.evidence, execution: 'eager', method: 'query' }
@@ -98,7 +105,52 @@ export const sequelize: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+/**
+ * `Model.create(row)` per item → `Model.bulkCreate(items.map(…))`; `Model.update(values, { where })` and
+ * `Model.destroy({ where })` keyed by the item → an array of keys (Sequelize's IN); a loaded row's
+ * `destroy()`/`update(values)` → the model's static form over the rows' ids.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, call, scope, sourceCode } = req;
+  if (match.optionsCall !== call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const args = call.arguments;
+  if (req.onRow) {
+    const rows = req.rowsQuery;
+    const ids = itemFieldKeys(scope, 'id');
+    if (!rows || ids === undefined || rows.chain.links.length !== 1 || call.callee.object.type !== AST_NODE_TYPES.Identifier || call.callee.object.name !== scope.itemName) return undefined;
+    const model = sourceCode.getText(rows.chain.base);
+    // Rows are matched on `id`, Sequelize's default primary key.
+    if (match.method === 'destroy' && args.length === 0) {
+      return { kind: 'replace', text: `${model}.destroy({ where: { id: ${ids} } })` };
+    }
+    if (match.method === 'update' && args.length === 1 && independent(scope, args[0]!)) {
+      return { kind: 'replace', text: `${model}.update(${sourceCode.getText(args[0]!)}, { where: { id: ${ids} } })` };
+    }
+    return undefined;
+  }
+  const model = sourceCode.getText(call.callee.object);
+  if (match.method === 'create') {
+    const [row, opts] = args;
+    if (!row || args.length > 2 || row.type === AST_NODE_TYPES.ArrayExpression || row.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(row)) return undefined;
+    if (opts && !independent(scope, opts)) return undefined;
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, [renameMethod(call, 'bulkCreate')!, mapSplice(scope, row)]) };
+  }
+  const optionsIndex = match.method === 'update' ? 1 : match.method === 'destroy' ? 0 : -1;
+  if (optionsIndex === -1 || args.length !== optionsIndex + 1) return undefined;
+  if (optionsIndex === 1 && !independent(scope, args[0]!)) return undefined;
+  const options = args[optionsIndex];
+  if (!plainObject(options)) return undefined;
+  // An array value is Sequelize's shorthand for IN.
+  const filter = keyFilterSplice(scope, objectProperty(options, 'where')?.value, call, (ids) => ids);
+  if (!filter || options.properties.some((p) => !scope.isMovable(p))) return undefined;
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [filter.splice]) };
+}
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { match, call } = req;

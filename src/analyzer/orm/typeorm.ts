@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, objectProperty } from '../ast.js';
-import { spliceNodeText } from '../fixes.js';
+import { spliceNodeText, type Splice } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { argKeysWithin, exprBefore, findCall, isArrayArg, isModelLike, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, Chain, Evidence, Operation, OrmModule, RecognizeContext } from './types.js';
+import { argKeysWithin, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch, type CallLink } from './common.js';
+import { hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, RecognizeContext } from './types.js';
 
 /** Repository / EntityManager / BaseEntity methods. */
 const REPO_OPS: Readonly<Record<string, Operation>> = {
@@ -45,6 +46,15 @@ const REPO_OPS: Readonly<Record<string, Operation>> = {
   query: 'raw',
 };
 
+/** `BaseEntity` instance methods (Active Record). */
+const ROW_OPS: Readonly<Record<string, Operation>> = {
+  save: 'write-one',
+  remove: 'write-one',
+  softRemove: 'write-one',
+  recover: 'write-one',
+  reload: 'read-one',
+};
+
 /** Names no other supported ORM uses for a query method. */
 const DISTINCTIVE = new Set(['findOneBy', 'findBy', 'findOneByOrFail', 'countBy', 'existsBy', 'findAndCountBy', 'findAndCount', 'findOneOrFail']);
 
@@ -78,7 +88,11 @@ const REPO_NAME = /(?:repo|repository|Repo|Repository)$/;
 export const typeorm: OrmModule = {
   id: 'typeorm',
   name: 'TypeORM',
-  hints: { batch: 'findBy({ id: In(ids) })', eager: 'relations: { author: true }' },
+  hints: {
+    batch: 'findBy({ id: In(ids) })',
+    eager: 'relations: { author: true }',
+    bulk: 'insert(rows), update(ids, values), delete(ids); not save(rows), which still updates row by row',
+  },
   packages: ['typeorm', '@nestjs/typeorm'],
   methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS), ...QB_STARTS]),
   exports: { DataSource: 'factory', Connection: 'factory', getRepository: 'repository', getManager: 'manager', BaseEntity: 'model' },
@@ -97,6 +111,7 @@ export const typeorm: OrmModule = {
     Connection: 'client',
   },
   baseClasses: ['BaseEntity'],
+  rowMethods: ROW_OPS,
   injectDecorators: { InjectRepository: 'repository', InjectEntityManager: 'manager', InjectDataSource: 'client' },
   transactionMethods: new Set(['transaction']),
 
@@ -111,6 +126,7 @@ export const typeorm: OrmModule = {
     if (!op) return undefined;
     const receiver = exprBefore(chain, last);
     const origin = ctx.originOf(receiver);
+    if (origin?.role === 'row') return rowMethodMatch('typeorm', chain, origin, ROW_OPS, 'eager');
     let evidence: Evidence;
     let role = origin?.role;
     if (origin) {
@@ -137,7 +153,53 @@ export const typeorm: OrmModule = {
   batchLookup(req) {
     return batchLookup(req);
   },
+
+  bulkWrite(req) {
+    return bulkWrite(req);
+  },
 };
+
+/** Arguments before the entity's own: the manager form takes the entity class first. */
+const ARITY: Readonly<Record<string, number>> = { insert: 1, save: 1, update: 2, delete: 1 };
+
+/**
+ * `insert(row)` per item → `insert(items.map(…))`; `save({ … })` of a new object → `insert(…)` (never
+ * `save([...])`: it still sends one UPDATE per row); `update(key, values)`/`delete(key)` keyed by the item →
+ * the array-of-ids or `In(ids)` criteria.
+ */
+function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
+  const { match, call, scope, sourceCode } = req;
+  if (req.onRow || match.optionsCall !== call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const arity = ARITY[match.method];
+  if (arity === undefined) return undefined;
+  const offset = call.arguments.length - arity;
+  if (offset !== 0 && offset !== 1) return undefined;
+  if (offset === 1 && scope.dependsOnItem(call.arguments[0]!)) return undefined;
+  const head = sourceCode.getText(call.callee.object);
+  const arg = call.arguments[offset]!;
+  if (match.method === 'insert' || match.method === 'save') {
+    if (arg.type === AST_NODE_TYPES.ArrayExpression || arg.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(arg)) return undefined;
+    // `save` of a fresh object literal is an insert; a loaded entity or an `id` makes it an update.
+    if (match.method === 'save' && (!plainObject(arg) || objectProperty(arg, 'id') || hasNestedLiterals(arg))) return undefined;
+    const splices: Splice[] = [mapSplice(scope, arg)];
+    if (match.method === 'save') splices.push(renameMethod(call, 'insert')!);
+    return { kind: 'replace', text: spliceNodeText(sourceCode, call, splices) };
+  }
+  const values = match.method === 'update' ? call.arguments[offset + 1] : undefined;
+  if (values && (values.type === AST_NODE_TYPES.SpreadElement || !independent(scope, values))) return undefined;
+  let splice: Splice;
+  let imports: (readonly [string, string])[] | undefined;
+  if (scope.isItemKey(arg) && scope.isMovable(arg) && !(arg.type === AST_NODE_TYPES.Identifier && arg.name === scope.itemName)) {
+    // Criteria may be an array of primary keys.
+    splice = mapSplice(scope, arg);
+  } else {
+    const filter = keyFilterSplice(scope, arg, arg, (ids) => `In(${ids})`);
+    if (!filter) return undefined;
+    splice = filter.splice;
+    imports = [['typeorm', 'In']];
+  }
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [splice]), ...(imports && { imports }) };
+}
 
 function shapeOf(receiver: TSESTree.Expression, link: CallLink, ctx: RecognizeContext): { evidence: Evidence; role: 'repository' | 'manager' | 'model' } | undefined {
   const name = link.name!;

@@ -1,4 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TransactionCallback } from '../bindings.js';
+import type { Splice } from '../fixes.js';
+import type { ItemScope } from '../item-scope.js';
 
 export type OrmId =
   | 'prisma'
@@ -165,8 +168,20 @@ export interface OrmModule {
   readonly clientNames?: RegExp;
   /** Transaction-callback method names on this ORM's client: the callback's first param is a tx handle. */
   readonly transactionMethods?: ReadonlySet<string>;
-  /** Short code hints for messages: the batched lookup and the eager-load form, in this ORM's API. */
-  readonly hints: { readonly batch: string; readonly eager: string };
+  /**
+   * Short code hints for messages, in this ORM's API: the batched lookup, the eager-load form, the bulk
+   * write and the atomic update.
+   */
+  readonly hints: { readonly batch: string; readonly eager: string; readonly bulk?: string; readonly atomic?: string };
+  /** Instance methods of loaded rows that send a query (`order.save()`, `doc.deleteOne()`): active-record ORMs only. */
+  readonly rowMethods?: Readonly<Record<string, Operation>>;
+  /** One bulk statement for a write repeated per item; undefined when no faithful form exists. */
+  bulkWrite?(req: BulkWriteRequest): BulkWritePlan | undefined;
+  /**
+   * Called for a query inside a transaction callback that does not mention the transaction handle:
+   * undefined when it still takes part (context-propagating APIs), else how to make it take part.
+   */
+  outsideTransaction?(req: TransactionRequest): TransactionFix | undefined;
   /** Batched rewrite of a per-item lookup; undefined when no faithful form exists. */
   batchLookup?(query: BatchRequest): BatchPlan | undefined;
 }
@@ -198,4 +213,53 @@ export interface BatchPlan {
   readonly imports?: readonly (readonly [string, string])[];
   /** Keys are objects compared by value (Mongoose ObjectId): index the Map by `String(key)`. */
   readonly stringKeys?: boolean;
+}
+
+/** A write that runs once per item of an iteration, to be turned into one bulk statement. */
+export interface BulkWriteRequest {
+  readonly match: QueryMatch;
+  readonly chain: Chain;
+  readonly call: TSESTree.CallExpression;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly scope: ItemScope;
+  /** The read that loaded the iterated rows (`Order.findAll()` for `for (const o of orders)`), when known. */
+  readonly rowsQuery: { readonly chain: Chain; readonly match: QueryMatch } | undefined;
+  /** Whether the write's receiver is a loaded row (`order.save()`) rather than a client or model. */
+  readonly onRow: boolean;
+}
+
+export type BulkWritePlan =
+  /** Replace the whole iteration statement with `await <text>;` (guarded by `if (items.length > 0)` when asked). */
+  | {
+      readonly kind: 'replace';
+      readonly text: string;
+      readonly imports?: readonly (readonly [string, string])[];
+      /** The bulk form fails on an empty list (Drizzle/Kysely `values([])`, `in ()`). */
+      readonly guardEmpty?: boolean;
+    }
+  /**
+   * Keep the iteration, replace the awaited write inside it with `inLoop` (or drop its statement when
+   * null), and run `after` once after the iteration (MikroORM `flush()`, Mongoose `bulkSave`).
+   */
+  | { readonly kind: 'defer'; readonly inLoop: string | null; readonly after: string };
+
+/** A query inside a transaction callback that does not mention the transaction. */
+export interface TransactionRequest {
+  readonly match: QueryMatch;
+  readonly chain: Chain;
+  readonly call: TSESTree.CallExpression;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly transaction: TransactionCallback;
+  /** The name that reaches the transaction in the callback (`tx`, `t`, `session`), if any. */
+  readonly handle: string | undefined;
+  originOf(expr: TSESTree.Expression): Origin | undefined;
+}
+
+export interface TransactionFix {
+  /** Edits that make the query take part (`prisma` → `tx`, `{ transaction: t }`); undefined when there is no safe edit. */
+  readonly splices: readonly Splice[] | undefined;
+  /** The corrected call, for messages (`tx.user.update()`). */
+  readonly description: string;
+  /** What the query misses, for messages (`the transaction client \`tx\``, `\`{ transaction: t }\``). */
+  readonly missing: string;
 }
