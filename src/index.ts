@@ -1,10 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { typescriptParser } from './parser.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = { name: 'eslint-plugin-orm', version: '0.1.0' };
 
 type RuleLevel = 'error' | 'warn';
-type Preset = 'recommended' | 'strict' | 'all';
+type Preset = 'recommended' | 'strict' | 'all' | 'recommended-type-checked';
 
 interface PluginShape {
   meta: { name: string; version: string };
@@ -12,13 +13,21 @@ interface PluginShape {
   configs: Record<Preset, TSESLint.FlatConfig.Config>;
 }
 
+/** TypeScript files: the only ones a type-aware config may touch (a typed rule on `.js` aborts the run). */
+const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
 function presetRules(preset: Preset): Record<string, RuleLevel> {
   const out: Record<string, RuleLevel> = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
-    const level = rule.meta.docs?.recommended;
-    if (preset === 'all' || level === 'recommended' || (preset === 'strict' && level === 'strict')) {
-      out[`orm/${ruleName}`] = 'error';
-    }
+    const docs = rule.meta.docs as { recommended?: 'recommended' | 'strict'; requiresTypeChecking?: boolean } | undefined;
+    const level = docs?.recommended;
+    const typed = docs?.requiresTypeChecking === true;
+    const enabled =
+      preset === 'all' ||
+      (preset === 'recommended' && level === 'recommended' && !typed) ||
+      (preset === 'recommended-type-checked' && level === 'recommended') ||
+      (preset === 'strict' && (level === 'recommended' || level === 'strict') && !typed);
+    if (enabled) out[`orm/${ruleName}`] = 'error';
   }
   return out;
 }
@@ -29,13 +38,19 @@ const plugin: PluginShape = {
   configs: {} as PluginShape['configs'],
 };
 
+const self = plugin as unknown as TSESLint.FlatConfig.Plugin;
 for (const preset of ['recommended', 'strict', 'all'] as const) {
-  plugin.configs[preset] = {
-    name: `orm/${preset}`,
-    plugins: { orm: plugin as unknown as TSESLint.FlatConfig.Plugin },
-    rules: presetRules(preset),
-  };
+  plugin.configs[preset] = { name: `orm/${preset}`, plugins: { orm: self }, rules: presetRules(preset) };
 }
+// The same rules with type information confirming (or rejecting) what syntax suggests: TypeScript
+// files only, parsed with typescript-eslint's parser and its project service.
+plugin.configs['recommended-type-checked'] = {
+  name: 'orm/recommended-type-checked',
+  files: TYPESCRIPT_FILES,
+  plugins: { orm: self },
+  languageOptions: { parser: typescriptParser, parserOptions: { projectService: true } },
+  rules: presetRules('recommended-type-checked'),
+};
 
 export default plugin;
 export { plugin as 'module.exports' };

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const toolsDir = path.join(repoRoot, 'test', 'integrations', 'tools');
+export const toolsBin = (name: string): string => path.join(toolsDir, 'node_modules', '.bin', name);
+/** The ESLint this checkout tests against: 10 normally, 9 in the copy made by scripts/test-eslint9.sh. */
+export const eslintBin = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
+export const eslintVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'eslint', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Installs the pinned tools and builds `dist/` when needed (idempotent, safe in parallel). */
+export function ensureIntegrationSetup(): void {
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'setup-integrations.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Where each package a workspace may import comes from. */
+const LINKABLE: Record<string, string> = {
+  'eslint-plugin-orm': repoRoot,
+  eslint: path.join(repoRoot, 'node_modules', 'eslint'),
+  '@typescript-eslint/parser': path.join(repoRoot, 'node_modules', '@typescript-eslint', 'parser'),
+  typescript: path.join(repoRoot, 'node_modules', 'typescript'),
+  '@microsoft/eslint-formatter-sarif': path.join(toolsDir, 'node_modules', '@microsoft', 'eslint-formatter-sarif'),
+};
+
+export interface Workspace {
+  readonly dir: string;
+  file(relative: string): string;
+  read(relative: string): string;
+  write(relative: string, text: string): void;
+  remove(): void;
+}
+
+/**
+ * A throw-away consumer project in the OS temp dir: `files` written as given, and `node_modules/<pkg>`
+ * symlinks for `packages`, so configs import `eslint-plugin-orm` exactly as a user's config does.
+ */
+export function makeWorkspace(files: Record<string, string>, packages: readonly (keyof typeof LINKABLE)[] = []): Workspace {
+  // realpath: macOS-style /tmp symlinks would otherwise make file URIs differ from ESLint's paths.
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'orm-integration-')));
+  const write = (relative: string, text: string): void => {
+    const full = path.join(dir, relative);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+  for (const [relative, text] of Object.entries(files)) write(relative, text);
+  for (const pkg of packages) {
+    const target = LINKABLE[pkg];
+    if (!target) throw new Error(`no source for package ${pkg}`);
+    const link = path.join(dir, 'node_modules', pkg);
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(target, link, 'dir');
+  }
+  return {
+    dir,
+    file: (relative) => path.join(dir, relative),
+    read: (relative) => readFileSync(path.join(dir, relative), 'utf8'),
+    write,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The code block that follows `<!-- snippet: id -->` in README.md: the README shows users exactly
+ * what these tests run.
+ */
+export function readmeSnippet(id: string): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const marker = `<!-- snippet: ${id} -->`;
+  const at = readme.indexOf(marker);
+  if (at < 0) throw new Error(`README.md has no ${marker}`);
+  const block = /```[\w-]*\n([\s\S]*?)```/.exec(readme.slice(at + marker.length));
+  if (!block?.[1]) throw new Error(`README.md has no code block after ${marker}`);
+  return block[1];
+}
+
+/** A Prisma N+1 with a batched-lookup suggestion; `fixed` is that suggestion applied. */
+export const prismaLoop = {
+  source: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function authorsOf(posts: { id: number; authorId: number }[]) {
+  const authors = [];
+  for (const post of posts) {
+    const author = await prisma.user.findUnique({ where: { id: post.authorId } });
+    authors.push(author);
+  }
+  return authors;
+}
+`,
+  fixed: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function authorsOf(posts: { id: number; authorId: number }[]) {
+  const authors = [];
+  const userById = new Map((await prisma.user.findMany({ where: { id: { in: posts.map((post) => post.authorId) } } })).map((row) => [row.id, row] as const));
+  for (const post of posts) {
+    const author = userById.get(post.authorId) ?? null;
+    authors.push(author);
+  }
+  return authors;
+}
+`,
+  message:
+    '`prisma.user.findUnique(…)` runs once per `post` in this `for…of` loop: N items cost N queries (N+1). Load the rows for all items with one query before it (Prisma: `findMany({ where: { id: { in: ids } } })`) and look them up in a Map.',
+  suggestion: 'Load every user row with one query before the `for…of` loop and look each one up in a Map.',
+  /** 1-based, as ESLint reports it. */
+  loc: { line: 8, column: 26, endLine: 8, endColumn: 82 },
+};
+
+/** The same loop in plain JavaScript (no type annotations), for espree. */
+export const prismaLoopJs = {
+  source: prismaLoop.source.replace(': { id: number; authorId: number }[]', ''),
+  loc: prismaLoop.loc,
+};
