@@ -3,6 +3,7 @@ export default {
   configEmoji: [
     ['recommended', '✅'],
     ['strict', '🔒'],
+    ['recommended-type-checked', '☑️'],
     ['all', '🌐'],
   ],
   ignoreConfig: ['all'],

@@ -7,30 +7,9 @@ import { applyTextEdits, LspClient, type CodeAction, type Diagnostic, type Works
 
 const DOCS_URL = 'https://github.com/eslint-plugin-orm/eslint-plugin-orm/blob/main/docs/rules/no-query-in-loop.md';
 
-/** What an LSP client answers to the server's `workspace/configuration` (vscode-eslint's settings). */
+/** What an LSP client answers to the server's `workspace/configuration`: the README's settings. */
 function serverSettings(workspaceUri: string): Record<string, unknown> {
-  return {
-    validate: 'on',
-    run: 'onType',
-    packageManager: 'npm',
-    useESLintClass: false,
-    useFlatConfig: true,
-    experimental: { useFlatConfig: false },
-    nodePath: null,
-    workingDirectory: { mode: 'location' },
-    workspaceFolder: { uri: workspaceUri, name: 'workspace' },
-    codeAction: {
-      disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
-      showDocumentation: { enable: true },
-    },
-    codeActionOnSave: { enable: false, mode: 'all' },
-    format: false,
-    quiet: false,
-    onIgnoredFiles: 'off',
-    options: {},
-    rulesCustomizations: [],
-    problems: { shortenToSingleLine: false },
-  };
+  return { ...(JSON.parse(readmeSnippet('lsp-settings')) as Record<string, unknown>), workspaceFolder: { uri: workspaceUri, name: 'workspace' } };
 }
 
 describe('vscode-eslint-language-server with the recommended preset', () => {
