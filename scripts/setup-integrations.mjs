@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Prepares what test/integrations needs, idempotently:
-//   1. `npm ci` in test/integrations/tools (the pinned editor language server, SARIF formatter, oxlint,
+// Prepares what test/integration needs, idempotently:
+//   1. `npm ci` in test/integration/tools (the pinned editor language server, SARIF formatter, oxlint,
 //      husky, lint-staged) when its node_modules is missing or stale;
 //   2. `dist/` built from `src/` when a source file is newer than the build (consumers and every
 //      tool load the built plugin, never the TypeScript sources).
 // Safe to run from several processes at once: a lock directory serialises them.
-// Usage: node scripts/setup-integrations.mjs   (test/integrations/setup.ts calls it from beforeAll)
+// Usage: node scripts/setup-integrations.mjs   (test/integration/helpers.ts calls it from beforeAll)
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const toolsDir = path.join(rootDir, 'test', 'integrations', 'tools');
+const toolsDir = path.join(rootDir, 'test', 'integration', 'tools');
 const stampFile = path.join(toolsDir, 'node_modules', '.integration-stamp');
 const lockDir = path.join(rootDir, 'node_modules', '.integration-setup.lock');
 const log = (msg) => console.log(`[setup-integrations] ${msg}`);
@@ -67,10 +67,10 @@ withLock(() => {
   hash.update(`${process.version} ${process.platform} ${process.arch}`);
   const stamp = hash.digest('hex').slice(0, 16);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
-    log('test/integrations/tools is up to date');
+    log('test/integration/tools is up to date');
   } else {
     const t0 = Date.now();
-    log('installing test/integrations/tools with npm ci');
+    log('installing test/integration/tools with npm ci');
     run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], toolsDir);
     writeFileSync(stampFile, stamp);
     log(`installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const toolsDir = path.join(repoRoot, 'test', 'integrations', 'tools');
+export const toolsDir = path.join(repoRoot, 'test', 'integration', 'tools');
 export const toolsBin = (name: string): string => path.join(toolsDir, 'node_modules', '.bin', name);
 /** The ESLint this checkout tests against: 10 normally, 9 in the copy made by scripts/test-eslint9.sh. */
 export const eslintBin = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
