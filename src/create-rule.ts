@@ -4,6 +4,8 @@ export interface OrmRuleDocs {
   description: string;
   /** The preset that enables the rule; rules without it are only in `all`. */
   recommended?: 'recommended' | 'strict';
+  /** Options the `strict` and `all` presets pass to a rule (checks too noisy for `recommended`). */
+  strictOptions?: readonly Record<string, unknown>[];
   requiresTypeChecking?: boolean;
 }
 

@@ -4,7 +4,7 @@ import { rules } from './rules/index.js';
 
 const { name, version } = { name: 'eslint-plugin-orm', version: '0.1.0' };
 
-type RuleLevel = 'error' | 'warn';
+type RuleLevel = 'error' | 'warn' | ['error', ...Record<string, unknown>[]];
 type Preset = 'recommended' | 'strict' | 'all' | 'recommended-type-checked';
 
 interface PluginShape {
@@ -19,7 +19,7 @@ const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 function presetRules(preset: Preset): Record<string, RuleLevel> {
   const out: Record<string, RuleLevel> = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
-    const docs = rule.meta.docs as { recommended?: 'recommended' | 'strict'; requiresTypeChecking?: boolean } | undefined;
+    const docs = rule.meta.docs as { recommended?: 'recommended' | 'strict'; requiresTypeChecking?: boolean; strictOptions?: Record<string, unknown>[] } | undefined;
     const level = docs?.recommended;
     const typed = docs?.requiresTypeChecking === true;
     const enabled =
@@ -27,7 +27,8 @@ function presetRules(preset: Preset): Record<string, RuleLevel> {
       (preset === 'recommended' && level === 'recommended' && !typed) ||
       (preset === 'recommended-type-checked' && level === 'recommended') ||
       (preset === 'strict' && (level === 'recommended' || level === 'strict') && !typed);
-    if (enabled) out[`orm/${ruleName}`] = 'error';
+    // `strict` and `all` also turn on the checks a rule keeps out of `recommended` (its `strictOptions`).
+    if (enabled) out[`orm/${ruleName}`] = preset !== 'recommended' && preset !== 'recommended-type-checked' && docs?.strictOptions ? ['error', ...docs.strictOptions] : 'error';
   }
   return out;
 }

@@ -71,3 +71,18 @@ export function fixOrSuggest<MessageId extends string>(
 ): { fix: TSESLint.ReportFixFunction } | { suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] } {
   return safe ? { fix: suggestion.fix } : { suggest: [suggestion] };
 }
+
+/** The range that deletes `statement` together with its line (indentation and newline) when it stands alone on it. */
+export function statementRemovalRange(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): [number, number] {
+  const text = sourceCode.text;
+  let from = statement.range[0];
+  let to = statement.range[1];
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineEnd = text.indexOf('\n', to);
+  const endOfLine = lineEnd === -1 ? text.length : lineEnd;
+  if (/^[ \t]*$/.test(text.slice(lineStart, from)) && /^[ \t]*$/.test(text.slice(to, endOfLine))) {
+    from = lineStart;
+    to = lineEnd === -1 ? endOfLine : lineEnd + 1;
+  }
+  return [from, to];
+}

@@ -1,19 +1,19 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, decomposeChain, isChainHead, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { calleeName, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
 import { Bindings, ormOfSource, type TransactionCallback } from './bindings.js';
 import { isTypeScriptFile } from './fixes.js';
 import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
 import { ALL_METHOD_NAMES, ORM_MODULES, ormModule } from './orm/index.js';
-import { EVIDENCE_RANK, type Chain, type Evidence, type OrmId, type OrmModule, type Origin, type QueryMatch, type RecognizeContext } from './orm/types.js';
+import { EVIDENCE_RANK, type Chain, type Evidence, type InListSite, type OrmId, type OrmModule, type Origin, type QueryMatch, type QueryShape, type RecognizeContext, type ShapeRequest } from './orm/types.js';
 import { readSettings, type OrmSettings } from './settings.js';
 import { getTypeInfo, TypeOracle } from './type-info.js';
 
 export type { Iteration } from './iteration.js';
 export type { TransactionCallback } from './bindings.js';
 export type { ItemScope } from './item-scope.js';
-export type { BatchPlan, Evidence, Operation, OrmId, QueryMatch } from './orm/types.js';
+export type { BatchPlan, Evidence, InListSite, Operation, OrmId, PageClause, QueryMatch, QueryShape } from './orm/types.js';
 
 /** A call the analyzer recognised as an ORM query. */
 export interface QueryCall extends QueryMatch {
@@ -62,6 +62,24 @@ export interface OrmAnalysis {
   /** Per-item tests and `items.map(…)` text for a `for…of` loop or array callback over a plain collection. */
   itemScope(iteration: Iteration): ItemScope | undefined;
   module(id: OrmId): OrmModule;
+  /** The query whose chain or arguments hold `node` (through callbacks passed to it); undefined outside queries. */
+  enclosingQuery(node: TSESTree.Node): QueryCall | undefined;
+  /** The limit, offset, ordering and key filter of a query, from its ORM module; cached. */
+  shapeOf(query: QueryCall): QueryShape | undefined;
+  /** The IN condition at `node` (a call such as `whereIn(…)`/`In(…)` or a property such as `in:`/`$in:`), if any. */
+  inListAt(node: TSESTree.CallExpression | TSESTree.Property): InList | undefined;
+  /** `query` rewritten as a subquery selecting `field`, in its ORM's builder (to replace an IN list built from its rows). */
+  subqueryOf(query: QueryCall, field: string): string | undefined;
+  /** The import an identifier is bound to (`import`/`require`), if any. */
+  importOf(node: TSESTree.Identifier): { readonly source: string; readonly imported: string } | undefined;
+}
+
+/** An IN condition and the query it filters. */
+export interface InList extends InListSite {
+  readonly orm: OrmId;
+  /** The query the condition belongs to; undefined for an operator built outside any query (`const c = In(ids)`). */
+  readonly query: QueryCall | undefined;
+  readonly evidence: Evidence;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -298,6 +316,80 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     return undefined;
   }
 
+
+  const shapeCache = new Map<TSESTree.CallExpression, QueryShape | null>();
+
+  function shapeRequest(query: QueryCall): ShapeRequest {
+    return { match: query, chain: query.chain, node: query.node, sourceCode };
+  }
+
+  function shapeOf(query: QueryCall): QueryShape | undefined {
+    const cached = shapeCache.get(query.node);
+    if (cached !== undefined) return cached ?? undefined;
+    let shape: QueryShape | undefined;
+    try {
+      shape = ormModule(query.orm).queryShape?.(shapeRequest(query));
+    } catch {
+      shape = undefined;
+    }
+    shapeCache.set(query.node, shape ?? null);
+    return shape;
+  }
+
+  function enclosingQuery(node: TSESTree.Node): QueryCall | undefined {
+    let current: TSESTree.Node | undefined = node;
+    for (let depth = 0; current && depth < 60; depth++) {
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        let head: TSESTree.CallExpression = current;
+        for (let guard = 0; !isChainHead(head) && guard < 50; guard++) head = nextChainCall(head)!;
+        const query = queryAt(head);
+        if (query) return query;
+      } else if (isFunction(current) && current !== node) {
+        // Callbacks passed to a call (`.where((qb) => …)`) belong to it; other functions end the search.
+        if (current.parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      } else if (current.type === AST_NODE_TYPES.Program) {
+        return undefined;
+      }
+      current = current.parent;
+    }
+    return undefined;
+  }
+
+  function inListAt(node: TSESTree.CallExpression | TSESTree.Property): InList | undefined {
+    try {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          const imp = bindings.importOf(callee);
+          const mod = imp ? ormOfSource(ORM_MODULES, imp.source) : undefined;
+          const op = mod && imp ? mod.inOperators?.[imp.imported] : undefined;
+          if (mod && op) {
+            const list = node.arguments[op.list];
+            if (!list) return undefined;
+            const column = op.column === undefined ? undefined : node.arguments[op.column];
+            const query = enclosingQuery(node);
+            return {
+              orm: mod.id,
+              list,
+              column: column ? sourceCode.getText(column) : undefined,
+              negated: op.negated ?? false,
+              acceptsSubquery: op.acceptsSubquery ?? false,
+              query: query?.orm === mod.id ? query : undefined,
+              evidence: 'import',
+            };
+          }
+        }
+      }
+      const query = enclosingQuery(node);
+      if (!query) return undefined;
+      const site = ormModule(query.orm).inListAt?.(node, shapeRequest(query));
+      return site ? { ...site, orm: query.orm, query, evidence: query.evidence } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+
   const analysis: OrmAnalysis = {
     touchesOrm,
     isExecuted,
@@ -319,6 +411,17 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     transactionAt,
     itemScope: (iteration) => itemScope(sourceCode, iteration),
     module: ormModule,
+    enclosingQuery,
+    shapeOf,
+    inListAt,
+    importOf: (node) => bindings.importOf(node),
+    subqueryOf(query, field) {
+      try {
+        return ormModule(query.orm).subquery?.(shapeRequest(query), field);
+      } catch {
+        return undefined;
+      }
+    },
     variesPerIteration: (node, iteration) => variesPerIteration(node, iteration, sourceCode),
     describeIteration: (iteration) => describeIteration(iteration),
     batchedLookupFix(query, iteration) {

@@ -11,6 +11,8 @@ import { ORM_IDS, type ClientRole, type OrmId } from './orm/types.js';
  *     modules: { '~/lib/db': 'prisma', '@acme/database': 'drizzle' },
  *     // receivers (identifier or dotted path) that are clients
  *     clients: { db: 'kysely', 'ctx.db': 'prisma', 'this.store': 'typeorm' },
+ *     // columns that identify one row besides the primary key; `Model.column` limits one to a model
+ *     uniqueColumns: ['email', 'User.username'],
  *   },
  * }
  * ```
@@ -21,6 +23,7 @@ import { ORM_IDS, type ClientRole, type OrmId } from './orm/types.js';
 export interface OrmSettings {
   readonly modules: ReadonlyMap<string, OrmId>;
   readonly clients: ReadonlyMap<string, { readonly orm: OrmId; readonly role: ClientRole }>;
+  readonly uniqueColumns: readonly string[];
 }
 
 const ROLES: ReadonlySet<string> = new Set(['client', 'transaction', 'repository', 'manager', 'model']);
@@ -34,8 +37,10 @@ export function readSettings(context: Readonly<TSESLint.RuleContext<string, read
   const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.orm;
   const modules = new Map<string, OrmId>();
   const clients = new Map<string, { orm: OrmId; role: ClientRole }>();
+  const uniqueColumns: string[] = [];
   if (raw && typeof raw === 'object') {
-    const { modules: rawModules, clients: rawClients } = raw as Record<string, unknown>;
+    const { modules: rawModules, clients: rawClients, uniqueColumns: rawUnique } = raw as Record<string, unknown>;
+    if (Array.isArray(rawUnique)) for (const column of rawUnique) if (typeof column === 'string') uniqueColumns.push(column);
     if (rawModules && typeof rawModules === 'object') {
       for (const [source, orm] of Object.entries(rawModules)) if (isOrmId(orm)) modules.set(source, orm);
     }
@@ -49,5 +54,5 @@ export function readSettings(context: Readonly<TSESLint.RuleContext<string, read
       }
     }
   }
-  return { modules, clients };
+  return { modules, clients, uniqueColumns };
 }

@@ -4,7 +4,8 @@ import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
 import { independent, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, methodNode, optionClause } from './shape.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 const WRITE_STARTS: Readonly<Record<string, Operation>> = { insert: 'write-one', update: 'write-many', delete: 'write-many' };
@@ -24,7 +25,10 @@ export const drizzle: OrmModule = {
     batch: 'where(inArray(table.id, ids))',
     eager: 'with: { author: true }',
     bulk: 'insert(table).values(rows), update(table).set(values).where(inArray(table.id, ids))',
+    keyset: 'where(gt(table.id, lastId)).orderBy(table.id).limit(20)',
+    subquery: '`inArray(table.column, db.select({ column: other.column }).from(other).where(…))`, or a join',
   },
+  inOperators: { inArray: { column: 0, list: 1, acceptsSubquery: true }, notInArray: { column: 0, list: 1, negated: true, acceptsSubquery: true } },
   packages: ['drizzle-orm'],
   methodNames: new Set([...SELECTS, ...Object.keys(WRITE_STARTS), ...Object.keys(RELATIONAL), ...Object.keys(TERMINALS), ...CHAIN_METHODS, '$count']),
   exports: { drizzle: 'factory' },
@@ -124,6 +128,14 @@ export const drizzle: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
+
+  subquery(req, field) {
+    return subquery(req, field);
+  },
 };
 
 /**
@@ -152,6 +164,100 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   if (!parts || !scope.isItemKey(parts.value) || !scope.isMovable(parts.value) || othersDependOnItem(scope, call, [parts.value])) return undefined;
   const splice: Splice = { range: parts.call.range, text: `inArray(${sourceCode.getText(parts.column)}, ${scope.mapText(parts.value)})` };
   return { kind: 'replace', text: spliceNodeText(sourceCode, call, [splice]), imports: [['drizzle-orm', 'inArray']] };
+}
+
+const LIMIT = new Set(['limit']);
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, chain, sourceCode } = req;
+  const call = match.optionsCall;
+  if (!call) return undefined;
+  if (match.method === 'findMany' || match.method === 'findFirst') {
+    const arg = call.arguments[0];
+    const options = asObject(arg);
+    if (arg !== undefined && !options) return { ordered: true, uniqueMethod: false, opaque: true };
+    const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+    return {
+      limit: match.method === 'findFirst' ? { node: callee, label: 'findFirst()' } : optionClause(options, 'limit'),
+      offset: optionClause(options, 'offset'),
+      ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined,
+      uniqueMethod: false,
+      equalities: options && !objectProperty(options, 'where') ? [] : whereEqualities(objectProperty(options, 'where')?.value),
+      addOrdering(column) {
+        const text = `orderBy: (table, { asc }) => [asc(table.${column})]`;
+        const splice = options ? addPropertySplice(sourceCode, options, text) : addArgumentSplice(sourceCode, call, `{ ${text} }`);
+        return splice ? [splice] : undefined;
+      },
+    };
+  }
+  if (!SELECTS.has(match.method) && match.method !== 'get' && match.method !== 'all' && match.method !== 'execute') return undefined;
+  const head = chain.links.find((l): l is CallLink => l.kind === 'call');
+  if (!head || !SELECTS.has(head.name ?? '')) return undefined;
+  const from = chain.links[linkIndex(chain, new Set(['from']))] as CallLink | undefined;
+  const table = from?.args[0];
+  const limit = callClause(chain, LIMIT);
+  const whereLink = chain.links[linkIndex(chain, new Set(['where']))] as CallLink | undefined;
+  const last = chain.links[chain.links.length - 1] as CallLink;
+  return {
+    limit: limit ?? (match.method === 'get' ? { node: methodNode(last.node), label: '.get()' } : undefined),
+    offset: callClause(chain, new Set(['offset'])),
+    ordered: linkIndex(chain, new Set(['orderBy'])) !== -1,
+    uniqueMethod: false,
+    equalities: whereLink ? whereEqualities(whereLink.args[0]) : [],
+    addOrdering(column) {
+      if (table?.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const at = limit ? linkIndex(chain, LIMIT) : chain.links.length - 1;
+      const splice = insertCallBefore(chain, at, `.orderBy(${table.name}.${column})`);
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+/** Columns of `eq(t.col, v)`, `and(eq(…), eq(…))`, or `(t, { eq }) => eq(t.col, v)`. */
+function whereEqualities(node: TSESTree.Node | undefined): string[] | undefined {
+  if (!node) return undefined;
+  if ((node.type === AST_NODE_TYPES.ArrowFunctionExpression) && node.body.type !== AST_NODE_TYPES.BlockStatement) return whereEqualities(node.body);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.callee.name === 'eq') {
+    const column = node.arguments[0];
+    return column?.type === AST_NODE_TYPES.MemberExpression && !column.computed && column.property.type === AST_NODE_TYPES.Identifier ? [column.property.name] : [];
+  }
+  if (node.callee.name === 'and') return node.arguments.flatMap((a) => whereEqualities(a) ?? []);
+  return [];
+}
+
+/**
+ * `db.select().from(posts).where(…)` → `db.select({ authorId: posts.authorId }).from(posts).where(…)`: the same
+ * query as a one-column subquery for `inArray`. Undefined for chains whose rows are not plain table rows.
+ */
+function subquery(req: ShapeRequest, field: string): string | undefined {
+  const { chain, sourceCode, match } = req;
+  if (match.operation !== 'read-many' || !SELECTS.has(match.method) && match.method !== 'all' && match.method !== 'execute') return undefined;
+  const headIndex = chain.links.findIndex((l) => l.kind === 'call');
+  const head = chain.links[headIndex] as CallLink | undefined;
+  if (head?.name !== 'select' && head?.name !== 'selectDistinct') return undefined;
+  if (linkIndex(chain, new Set(['limit', 'offset', 'leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin', 'groupBy', 'having', 'union', 'unionAll', 'intersect', 'except', 'for', 'as', 'prepare', 'then', 'catch', 'finally', '$dynamic'])) !== -1) return undefined;
+  const from = chain.links[linkIndex(chain, new Set(['from']))] as CallLink | undefined;
+  const table = from?.args[0];
+  if (table?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const projection = asObject(head.args[0]);
+  let column: string;
+  if (head.args.length === 0) column = `${table.name}.${field}`;
+  else {
+    const prop = objectProperty(projection, field);
+    if (!prop || head.args.length !== 1) return undefined;
+    column = sourceCode.getText(prop.value);
+  }
+  const splices: Splice[] = [{ range: [sourceCode.getTokenAfter(head.node.callee)!.range[1], head.node.range[1] - 1], text: `{ ${field}: ${column} }` }];
+  const last = chain.links[chain.links.length - 1] as CallLink;
+  if (last.name === 'all' || last.name === 'execute') splices.push({ range: [skipLinkStart(chain), last.node.range[1]], text: '' });
+  return spliceNodeText(sourceCode, req.node, splices);
+}
+
+/** Where the last link's `.name()` begins (the end of the chain before it). */
+function skipLinkStart(chain: Chain): number {
+  const before = chain.links[chain.links.length - 2];
+  return before ? before.node.range[1] : chain.base.range[1];
 }
 
 /** `eq(table.col, item.x)` → the column node and the value node. */

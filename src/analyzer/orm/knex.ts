@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { staticKey } from '../ast.js';
-import { spliceNodeText, type Splice } from '../fixes.js';
+import { calleeName, staticKey } from '../ast.js';
+import { type Splice, spliceNodeText } from '../fixes.js';
 import type { ItemScope } from '../item-scope.js';
 import { independent, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem } from './batch.js';
-import { calleeOf, exprBefore, findCall, isArrayArg, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+import { calleeOf, type CallLink, exprBefore, findCall, isArrayArg, lastName, PROMISE_LIKE, stringArg } from './common.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, PageClause, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import { asObject, bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, quote, selectsAggregate, stringValue, withinChainArgs } from './shape.js';
 
 /** Builder methods shared by Knex and Objection (Objection builders extend Knex's vocabulary). */
 export const KNEX_BUILDER_METHODS = new Set([
@@ -56,7 +57,14 @@ export function builderOperation(chain: Chain, from: number): { operation: Opera
 export const knex: OrmModule = {
   id: 'knex',
   name: 'Knex',
-  hints: { batch: `whereIn('id', ids)`, eager: 'a join', bulk: `insert(rows), whereIn('id', ids).update(values)` },
+  hints: {
+    batch: `whereIn('id', ids)`,
+    eager: 'a join',
+    keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
+    subquery: "`whereIn('column', knex('other').select('column').where(…))`, or a join",
+    bulk: `insert(rows), whereIn('id', ids).update(values)`,
+  },
+  valueMethods: { pluck: 0 },
   packages: ['knex'],
   methodNames: new Set([...KNEX_BUILDER_METHODS, ...ROOT_STARTS, 'raw', 'then']),
   exports: { default: 'factory', knex: 'factory', Knex: 'factory' },
@@ -118,6 +126,18 @@ export const knex: OrmModule = {
   bulkWrite(req) {
     return builderBulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return builderInListAt(node, req);
+  },
+
+  queryShape(req) {
+    return builderShape(req);
+  },
+
+  subquery(req, field) {
+    return builderSubquery(req, field);
+  },
 };
 
 /**
@@ -165,8 +185,118 @@ export function whereInSplice(scope: ItemScope, chain: Chain, call: TSESTree.Cal
   return { range: [callee.property.range[0], found.link.node.range[1]], text: `whereIn(${quote(found.column)}, ${scope.mapText(found.value)})` };
 }
 
-function quote(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const IN_METHODS: Readonly<Record<string, boolean>> = {
+  whereIn: false, orWhereIn: false, andWhereIn: false, havingIn: false, orHavingIn: false,
+  whereNotIn: true, orWhereNotIn: true, andWhereNotIn: true, havingNotIn: true, orHavingNotIn: true,
+};
+const JOINS = new Set(['join', 'innerJoin', 'leftJoin', 'leftOuterJoin', 'rightJoin', 'rightOuterJoin', 'fullOuterJoin', 'crossJoin', 'joinRaw', 'joinRelated', 'leftJoinRelated', 'innerJoinRelated', 'withGraphJoined']);
+const AGGREGATE_LINKS = new Set([...COUNTS, ...AGGREGATES]);
+const WHERES = new Set(['where', 'andWhere', 'orWhere', 'findOne']);
+
+/** `.whereIn('id', list)`, `.where('id', 'in', list)` in a Knex/Objection chain or a callback inside it. */
+export function builderInListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (!req.chain.links.some((l) => l.node === node) && !withinChainArgs(node, req)) return undefined;
+  const name = calleeName(node);
+  if (name === undefined) return undefined;
+  const negated = IN_METHODS[name];
+  const [column, second, third] = node.arguments;
+  if (negated !== undefined && second) return { list: second, column: stringValue(column), negated, acceptsSubquery: true };
+  if ((name === 'where' || name === 'andWhere' || name === 'orWhere') && third) {
+    const op = stringValue(second)?.toLowerCase();
+    if (op === 'in' || op === 'not in') return { list: third, column: stringValue(column), negated: op === 'not in', acceptsSubquery: true };
+  }
+  if (name === 'findByIds' && req.match.orm === 'objection' && second === undefined && column) return { list: column, column: 'id', negated: false, acceptsSubquery: false };
+  return undefined;
+}
+
+/** The table (or its alias) a Knex chain starts from: `knex('users as u')` → `u`. */
+function tableAlias(chain: Chain): string | undefined {
+  for (const link of chain.links) {
+    if (link.kind !== 'call') continue;
+    if (link.name === undefined || link.name === 'from' || link.name === 'table' || link.name === 'into') {
+      const text = stringValue(link.args[0]);
+      if (text !== undefined) return text.split(/\s+as\s+|\s+/i).pop();
+    }
+  }
+  return undefined;
+}
+
+/** Limit, offset, ordering and equality filter of a Knex/Objection builder chain. */
+export function builderShape(req: ShapeRequest, oneRow: ReadonlySet<string> = new Set(['first'])): QueryShape | undefined {
+  const { chain } = req;
+  // `count('* as n').first()`, `max('age').first()`: one aggregate row.
+  if (selectsAggregate(chain, req.sourceCode) || linkIndex(chain, AGGREGATE_LINKS) !== -1) return undefined;
+  const limit = callClause(chain, new Set(['limit']));
+  const firstIndex = linkIndex(chain, oneRow);
+  const implicit = firstIndex === -1 ? undefined : (chain.links[firstIndex] as CallLink);
+  let offset: PageClause | undefined = callClause(chain, new Set(['offset']));
+  const page = linksNamed(chain, new Set(['page', 'range']))[0];
+  if (!offset && page) offset = { node: methodNode(page.node), value: page.args[0], factor: page.name === 'page' ? page.args[1] : undefined, label: `.${page.name}()` };
+  const pageLimit = page ? { node: methodNode(page.node), value: page.args[1], label: `.${page.name}()` } : undefined;
+  let equalities: string[] | undefined = [];
+  for (const link of linksNamed(chain, WHERES)) {
+    if (link.name === 'orWhere') {
+      equalities = [];
+      break;
+    }
+    const [column, second, third] = link.args;
+    const columnName = stringValue(column);
+    if (columnName !== undefined && second && (link.args.length === 2 || (link.args.length === 3 && stringValue(second) === '=' && third))) equalities.push(bareColumn(columnName));
+    else equalities.push(...(objectEqualities(asObject(column)) ?? []));
+  }
+  const joined = linkIndex(chain, JOINS) !== -1;
+  return {
+    limit: limit ?? pageLimit ?? (implicit ? { node: methodNode(implicit.node), label: `.${implicit.name}()` } : undefined),
+    offset,
+    ordered: linkIndex(chain, new Set(['orderBy', 'orderByRaw'])) !== -1,
+    uniqueMethod: linkIndex(chain, new Set(['findById'])) !== -1,
+    equalities,
+    addOrdering(column) {
+      const at = limit ? linkIndex(chain, new Set(['limit'])) : firstIndex;
+      if (at === -1) return undefined;
+      let qualified = column;
+      if (joined) {
+        const alias = tableAlias(chain);
+        if (alias === undefined) return undefined;
+        qualified = `${alias}.${column}`;
+      }
+      const splice = insertCallBefore(chain, at, `.orderBy(${quote(qualified)})`);
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+const SUBQUERY_BLOCKERS = new Set([
+  'first', 'limit', 'offset', 'page', 'range', 'findById', 'findOne', 'findByIds', 'count', 'countDistinct', 'min', 'max', 'sum', 'avg',
+  'then', 'catch', 'finally', 'union', 'unionAll', 'withGraphFetched', 'withGraphJoined', 'eager', 'modify', 'returning', 'clearSelect',
+  'resultSize', 'throwIfNotFound', 'castTo', 'runAfter', 'timeout', 'transacting',
+]);
+const SELECTS = new Set(['select', 'column', 'columns', 'pluck']);
+
+/**
+ * The rows query as a one-column subquery for `whereIn`: `knex('posts').where(x)` → `knex('posts').where(x).select('authorId')`,
+ * an existing `select`/`pluck` narrowed to `field`. Undefined when the chain's rows are not plain table rows.
+ */
+export function builderSubquery(req: ShapeRequest, field: string): string | undefined {
+  const { chain, sourceCode, match } = req;
+  if (match.operation !== 'read-many') return undefined;
+  if (linkIndex(chain, SUBQUERY_BLOCKERS) !== -1 || chain.links.some((l) => l.kind === 'call' && l.name?.startsWith('$'))) return undefined;
+  const selects = linksNamed(chain, SELECTS);
+  if (selects.length > 1) return undefined;
+  const select = selects[0];
+  if (!select) return `${sourceCode.getText(req.node)}.select(${quote(field)})`;
+  const columns = select.args.flatMap((a) => (a.type === AST_NODE_TYPES.ArrayExpression ? a.elements : [a]));
+  const column = columns.map((c) => (c && c.type !== AST_NODE_TYPES.SpreadElement ? stringValue(c) : undefined)).find((c) => c !== undefined && outputName(c) === field);
+  if (column === undefined) return undefined;
+  const callee = select.node.callee as TSESTree.MemberExpression;
+  return spliceNodeText(sourceCode, req.node, [{ range: [callee.property.range[0], select.node.range[1]], text: `select(${quote(column.split(/\s+as\s+/i)[0]!.trim())})` }]);
+}
+
+/** The key a selected column has in the result rows: `'p.author_id as authorId'` → `authorId`. */
+function outputName(column: string): string {
+  const parts = column.split(/\s+as\s+/i);
+  return parts.length > 1 ? parts[1]!.trim() : bareColumn(column);
 }
 
 function otherSqlOrm(ctx: { fileImports(orm: 'drizzle' | 'kysely' | 'prisma'): boolean }): boolean {

@@ -3,7 +3,8 @@ import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, findCall, isArrayArg, lastName, stringArg, type CallLink } from './common.js';
 import { mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import { bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, quote, stringValue, withinChainArgs } from './shape.js';
 
 const STARTS: Readonly<Record<string, Operation>> = {
   selectFrom: 'read-many',
@@ -22,6 +23,8 @@ export const kysely: OrmModule = {
     batch: `where('id', 'in', ids)`,
     eager: 'jsonArrayFrom(…) or a join',
     bulk: `insertInto(t).values(rows), updateTable(t).set(values).where('id', 'in', ids)`,
+    keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
+    subquery: "`where('column', 'in', db.selectFrom('other').select('column').where(…))`, or a join",
   },
   packages: ['kysely'],
   methodNames: new Set([...TERMINALS, ...Object.keys(STARTS), 'where', 'select', 'selectAll', 'orderBy', 'limit', 'offset', 'values', 'set', 'returning', 'returningAll', 'innerJoin', 'leftJoin', 'groupBy']),
@@ -72,6 +75,18 @@ export const kysely: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return inListAt(node, req);
+  },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
+
+  subquery(req, field) {
+    return subquery(req, field);
+  },
 };
 
 /**
@@ -107,6 +122,76 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
     { range: found.value.range, text: scope.mapText(found.value) },
   ];
   return { kind: 'replace', text: spliceNodeText(sourceCode, call, splices), guardEmpty: true };
+}
+
+const ONE_ROW = new Set(['executeTakeFirst', 'executeTakeFirstOrThrow']);
+const JOINS = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'innerJoinLateral', 'leftJoinLateral']);
+
+/** `where('id', 'in', list)`, `eb('id', 'not in', list)` in the chain or a callback inside it. */
+function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 3) return undefined;
+  const op = stringValue(node.arguments[1])?.toLowerCase();
+  if (op !== 'in' && op !== 'not in') return undefined;
+  if (!req.chain.links.some((l) => l.node === node) && !withinChainArgs(node, req)) return undefined;
+  return { list: node.arguments[2]!, column: stringValue(node.arguments[0]), negated: op === 'not in', acceptsSubquery: true };
+}
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, chain } = req;
+  if (match.optionsCall === undefined || (chain.links.find((l) => l.kind === 'call') as CallLink | undefined)?.name !== 'selectFrom') return undefined;
+  if (match.execution !== 'terminal') return undefined;
+  const limit = callClause(chain, new Set(['limit']));
+  const last = chain.links.length - 1;
+  const equalities: string[] = [];
+  for (const link of linksNamed(chain, new Set(['where']))) {
+    const column = stringValue(link.args[0]);
+    if (column !== undefined && link.args.length === 3 && stringValue(link.args[1]) === '=') equalities.push(bareColumn(column));
+  }
+  const from = stringValue(match.optionsCall.arguments[0]);
+  const alias = from?.split(/\s+as\s+|\s+/i).pop();
+  const joined = linkIndex(chain, JOINS) !== -1;
+  return {
+    limit: limit ?? (ONE_ROW.has(match.method) ? { node: methodNode((chain.links[last] as CallLink).node), label: `${match.method}()` } : undefined),
+    offset: callClause(chain, new Set(['offset'])),
+    ordered: linkIndex(chain, new Set(['orderBy'])) !== -1,
+    uniqueMethod: false,
+    equalities: linkIndex(chain, new Set(['orWhere'])) === -1 ? equalities : [],
+    addOrdering(column) {
+      if (joined && alias === undefined) return undefined;
+      const at = limit ? linkIndex(chain, new Set(['limit'])) : last;
+      const splice = insertCallBefore(chain, at, `.orderBy(${quote(joined ? `${alias}.${column}` : column)})`);
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+/**
+ * `db.selectFrom('posts').select(['authorId', 'title']).where(x).execute()` → the same builder selecting only
+ * `authorId`, without its terminal: a subquery for `where('id', 'in', …)`.
+ */
+function subquery(req: ShapeRequest, field: string): string | undefined {
+  const { chain, sourceCode, match } = req;
+  if (match.operation !== 'read-many' || match.method !== 'execute') return undefined;
+  if (linkIndex(chain, new Set(['limit', 'offset', 'union', 'unionAll', 'intersect', 'except', 'groupBy', 'having', '$if', 'modifyEnd'])) !== -1) return undefined;
+  const selects = linksNamed(chain, new Set(['select', 'selectAll']));
+  if (selects.length !== 1) return undefined;
+  const select = selects[0]!;
+  let column: string | undefined;
+  if (select.name === 'selectAll') column = select.args.length === 0 && linkIndex(chain, JOINS) === -1 ? field : undefined;
+  else {
+    const columns = select.args.flatMap((a) => (a.type === AST_NODE_TYPES.ArrayExpression ? a.elements : [a]));
+    column = columns
+      .map((c) => (c && c.type !== AST_NODE_TYPES.SpreadElement ? stringValue(c) : undefined))
+      .find((c) => c !== undefined && (/\s+as\s+/i.test(c) ? c.split(/\s+as\s+/i)[1]!.trim() : bareColumn(c)) === field);
+  }
+  if (column === undefined) return undefined;
+  const callee = select.node.callee as TSESTree.MemberExpression;
+  const last = chain.links[chain.links.length - 1] as CallLink;
+  const before = chain.links[chain.links.length - 2]!;
+  return spliceNodeText(sourceCode, req.node, [
+    { range: [callee.property.range[0], select.node.range[1]], text: `select(${quote(column)})` },
+    { range: [before.node.range[1], last.node.range[1]], text: '' },
+  ]);
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

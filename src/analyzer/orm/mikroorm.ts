@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { propertyName } from '../ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { objectProperty, propertyName, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause } from './shape.js';
 
 /** EntityManager methods (entity class first) and repository methods (no entity argument). */
 const EM_OPS: Readonly<Record<string, Operation>> = {
@@ -55,6 +56,8 @@ export const mikroorm: OrmModule = {
     batch: 'find(Entity, { id: { $in: ids } })',
     eager: `populate: ['author']`,
     bulk: 'em.persist(entity) in the loop and one em.flush() after it; insertMany, nativeUpdate({ id: { $in: ids } }, values)',
+    keyset: `findByCursor(Entity, where, { first: 20, after: cursor, orderBy: { id: 'asc' } })`,
+    subquery: 'a relation filter (`{ author: { … } }`, `$some`), or a join in a QueryBuilder',
   },
   packages: ['@mikro-orm/'],
   methodNames: new Set([...Object.keys(EM_OPS), ...RELATION_LOADS, ...Object.keys(QB_TERMINALS), 'load']),
@@ -137,6 +140,14 @@ export const mikroorm: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return inListAt(node, req);
+  },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
 };
 
 const NATIVE_ARITY: Readonly<Record<string, number>> = { nativeInsert: 1, insert: 1, nativeUpdate: 2, nativeDelete: 1 };
@@ -182,6 +193,90 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   if (match.method === 'nativeUpdate' && !independent(scope, args[offset + 1]!)) return undefined;
   const filter = keyFilterSplice(scope, target, call, (ids) => `{ $in: ${ids} }`);
   return filter ? { kind: 'replace', text: spliceNodeText(sourceCode, call, [filter.splice]) } : undefined;
+}
+
+/** Finders and the index of their options argument after the entity (`em.find(E, where, options)`). */
+const FINDERS: Readonly<Record<string, number>> = { find: 1, findAndCount: 1, findOne: 1, findOneOrFail: 1, findAll: 0 };
+const ONE_ROW = new Set(['findOne', 'findOneOrFail']);
+const QB_ONE_ROW = new Set(['getSingleResult']);
+
+function hasEntityArg(call: TSESTree.CallExpression): boolean {
+  const arg0 = call.arguments[0];
+  return arg0?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(arg0.name);
+}
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, chain, sourceCode } = req;
+  if (linkIndex(chain, new Set(['createQueryBuilder', 'qb'])) !== -1) {
+    if (match.execution !== 'terminal' && match.execution !== 'thenable') return undefined;
+    const limit = callClause(chain, new Set(['limit']));
+    const last = chain.links.length - 1;
+    return {
+      limit: limit ?? (QB_ONE_ROW.has(match.method) ? { node: methodNode((chain.links[last] as CallLink).node), label: `${match.method}()` } : undefined),
+      offset: callClause(chain, new Set(['offset'])),
+      ordered: linkIndex(chain, new Set(['orderBy'])) !== -1,
+      uniqueMethod: false,
+      equalities: undefined,
+      addOrdering(column) {
+        const at = limit ? linkIndex(chain, new Set(['limit'])) : last;
+        const splice = insertCallBefore(chain, at, `.orderBy({ ${column}: 'asc' })`);
+        return splice ? [splice] : undefined;
+      },
+    };
+  }
+  const call = match.optionsCall;
+  const optionsAt = FINDERS[match.method];
+  if (!call || call !== req.node || optionsAt === undefined) return undefined;
+  const shift = hasEntityArg(call) ? 1 : 0;
+  const filterIndex = match.method === 'findAll' ? -1 : shift;
+  const optionsIndex = optionsAt + shift;
+  const optionsArg = call.arguments[optionsIndex];
+  const options = asObject(optionsArg);
+  // `findAll(E, { where, limit })` takes the filter inside the options.
+  const filter = filterIndex === -1 ? objectProperty(options, 'where')?.value : call.arguments[filterIndex];
+  if (optionsArg !== undefined && !options) return { ordered: true, uniqueMethod: false, opaque: true };
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+  const filterObject = asObject(filter);
+  // `em.findOne(User, id)`: a primitive filter is the primary key.
+  const primitiveKey =
+    filter !== undefined &&
+    (filter.type === AST_NODE_TYPES.Literal || filter.type === AST_NODE_TYPES.TemplateLiteral || /(?:id|Id|ID|uuid|Uuid|key|Key|pk)$/.test(lastName(filter) ?? ''));
+  return {
+    limit: ONE_ROW.has(match.method) ? { node: callee, label: `${match.method}()` } : optionClause(options, 'limit'),
+    offset: optionClause(options, 'offset'),
+    ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined,
+    uniqueMethod: primitiveKey,
+    equalities: filter === undefined ? [] : objectEqualities(filterObject, (_value, key) => !key.startsWith('$')),
+    addOrdering(column) {
+      const text = `orderBy: { ${column}: 'asc' }`;
+      if (options) {
+        const splice = addPropertySplice(sourceCode, options, text);
+        return splice ? [splice] : undefined;
+      }
+      if (call.arguments.length !== optionsIndex) return undefined;
+      const splice = addArgumentSplice(sourceCode, call, `{ ${text} }`);
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+/** `{ id: { $in: list } }`, `$nin`, or an array value in the filter (`{ id: list }`). */
+function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type !== AST_NODE_TYPES.Property || node.computed) return undefined;
+  const call = req.match.optionsCall;
+  if (!call || FINDERS[req.match.method] === undefined && !/^(?:count|nativeUpdate|nativeDelete)$/.test(req.match.method)) return undefined;
+  const filter = req.match.method === 'findAll' ? undefined : call.arguments[hasEntityArg(call) ? 1 : 0];
+  if (!isWithin(node, filter)) return undefined;
+  const key = staticKey(node);
+  if (key === undefined) return undefined;
+  const object = node.parent;
+  const holder = object.type === AST_NODE_TYPES.ObjectExpression ? object.parent : undefined;
+  if (key === '$in' || key === '$nin') {
+    const column = holder?.type === AST_NODE_TYPES.Property && holder.value === object ? staticKey(holder) : undefined;
+    return { list: node.value, column, negated: key === '$nin', acceptsSubquery: false };
+  }
+  if (key.startsWith('$')) return undefined;
+  return { list: node.value, column: key, negated: false, acceptsSubquery: false };
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

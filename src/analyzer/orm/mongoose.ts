@@ -1,9 +1,11 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, objectProperty, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch, type CallLink } from './common.js';
+import { type CallLink, exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch } from './common.js';
 import { keyFilterSplice, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Execution, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Execution, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, withinChainArgs } from './shape.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   find: 'read-many',
@@ -60,7 +62,11 @@ export const mongoose: OrmModule = {
     batch: 'find({ _id: { $in: ids } })',
     eager: `populate('author')`,
     bulk: 'insertMany(docs), updateMany({ _id: { $in: ids } }, update), bulkWrite(ops), bulkSave(docs)',
+    keyset: 'find({ _id: { $gt: lastId } }).sort({ _id: 1 }).limit(20)',
+    subquery: 'one aggregation with `$lookup` (or `populate` with `match`)',
   },
+  primaryKey: '_id',
+  valueMethods: { distinct: 0 },
   packages: ['mongoose', '@nestjs/mongoose', '@typegoose/typegoose'],
   methodNames: new Set([...Object.keys(MODEL_OPS), ...QUERY_METHODS, ...Object.keys(DOCUMENT_OPS)]),
   exports: { default: 'factory', '*': 'factory', model: 'factory', Model: 'factory', getModelForClass: 'factory' },
@@ -131,6 +137,14 @@ export const mongoose: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return inListAt(node, req);
+  },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
 };
 
 const UPDATES: Readonly<Record<string, 'one' | 'id'>> = { updateOne: 'one', findOneAndUpdate: 'one', findByIdAndUpdate: 'id' };
@@ -186,6 +200,57 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   const filterText = form === 'id' ? `{ _id: ${scope.inlineText(filter)} }` : scope.inlineText(filter);
   const op = update ? `{ updateOne: { filter: ${filterText}, update: ${scope.inlineText(change!)} } }` : `{ deleteOne: { filter: ${filterText} } }`;
   return { kind: 'replace', text: `${model}.bulkWrite(${scope.mapOf(`(${op})`)})` };
+}
+
+/** `{ _id: { $in: list } }`, `$nin`, and `Query#in(path, list)` / `.where(path).in(list)`. */
+function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+    const key = staticKey(node);
+    if ((key !== '$in' && key !== '$nin') || !withinChainArgs(node, req)) return undefined;
+    const object = node.parent;
+    const holder = object.type === AST_NODE_TYPES.ObjectExpression ? object.parent : undefined;
+    const column = holder?.type === AST_NODE_TYPES.Property && holder.value === object ? staticKey(holder) : undefined;
+    return { list: node.value, column, negated: key === '$nin', acceptsSubquery: false };
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && req.chain.links.some((l) => l.node === node)) {
+    const name = calleeName(node);
+    if (name !== 'in' && name !== 'nin') return undefined;
+    const list = node.arguments[node.arguments.length - 1];
+    return list ? { list, column: node.arguments.length === 2 ? stringOf(node.arguments[0]) : undefined, negated: name === 'nin', acceptsSubquery: false } : undefined;
+  }
+  return undefined;
+}
+
+function stringOf(node: TSESTree.Node | undefined): string | undefined {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, chain, sourceCode } = req;
+  const call = match.optionsCall;
+  if (!call || (match.method !== 'find' && match.method !== 'findOne' && match.method !== 'findById')) return undefined;
+  if (match.method === 'findById') return { ordered: true, uniqueMethod: true };
+  const filterArg = call.arguments[0];
+  const options = asObject(call.arguments[2]);
+  const callIndex = chain.links.findIndex((l) => l.node === call);
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+  const limit = callClause(chain, new Set(['limit'])) ?? optionClause(options, 'limit');
+  const filter = asObject(filterArg);
+  return {
+    limit: limit ?? (match.method === 'findOne' ? { node: callee, label: 'findOne()' } : undefined),
+    offset: callClause(chain, new Set(['skip'])) ?? optionClause(options, 'skip'),
+    ordered: linkIndex(chain, new Set(['sort'])) !== -1 || objectProperty(options, 'sort') !== undefined || hasSpread(options) || (call.arguments[2] !== undefined && !options),
+    uniqueMethod: false,
+    equalities: filterArg === undefined ? [] : isWithin(filterArg, call) && filter ? objectEqualities(filter, (_value, key) => !key.startsWith('$')) : undefined,
+    addOrdering(column) {
+      if (options && objectProperty(options, 'limit')) {
+        const splice = addPropertySplice(sourceCode, options, `sort: { ${column}: 1 }`);
+        return splice ? [splice] : undefined;
+      }
+      const splice = insertCallAfter(chain, callIndex, `.sort({ ${column}: 1 })`);
+      return splice ? [splice] : undefined;
+    },
+  };
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
-import { exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg, type CallLink } from './common.js';
-import { builderBatchLookup, builderBulkWrite, KNEX_BUILDER_METHODS } from './knex.js';
+import { type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg } from './common.js';
+import { builderBatchLookup, builderBulkWrite, builderInListAt, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
 
 /** Objection's own builder methods (on top of Knex's). */
@@ -58,7 +58,10 @@ export const objection: OrmModule = {
     batch: 'findByIds(ids)',
     eager: `withGraphFetched('author')`,
     bulk: `findByIds(ids).patch(values), whereIn('id', ids).delete(), insertGraph(rows)`,
+    keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
+    subquery: "`whereIn('column', Other.query().select('column').where(…))`, `joinRelated`, or `whereExists(Model.relatedQuery(…))`",
   },
+  valueMethods: { pluck: 0 },
   packages: ['objection'],
   methodNames: new Set([...STARTS, ...Object.keys(OBJECTION_METHODS), ...KNEX_BUILDER_METHODS]),
   exports: { Model: 'factory' },
@@ -131,6 +134,18 @@ export const objection: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return builderInListAt(node, req);
+  },
+
+  queryShape(req) {
+    return builderShape(req, ONE_ROW);
+  },
+
+  subquery(req, field) {
+    return builderSubquery(req, field);
+  },
 };
 
 /**
@@ -162,6 +177,8 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   if (match.method !== 'patch' && match.method !== 'update' && match.method !== 'delete') return undefined;
   return { kind: 'replace', text: spliceNodeText(sourceCode, call, [{ range: [callee.property.range[0], link.node.range[1]], text: `findByIds(${ids})` }]) };
 }
+
+const ONE_ROW = new Set(['first', 'findOne']);
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { match } = req;

@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { dottedName, objectProperty, staticKeys } from '../ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { dottedName, objectProperty, staticKey, staticKeys } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule, QueryMatch } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 
 /** Model-delegate methods (`prisma.user.<method>`) and what they do. */
 const DELEGATE_OPS: Readonly<Record<string, Operation>> = {
@@ -66,6 +67,8 @@ export const prisma: OrmModule = {
     batch: 'findMany({ where: { id: { in: ids } } })',
     eager: 'include: { author: true }',
     bulk: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })',
+    keyset: 'findMany({ cursor: { id: lastId }, skip: 1, take: 20, orderBy: { id: \'asc\' } })',
+    subquery: 'a relation filter such as `where: { author: { is: { … } } }` or `where: { posts: { some: { … } } }`',
   },
   packages: ['@prisma/client', '.prisma/client', '@prisma/'],
   methodNames: new Set([...Object.keys(DELEGATE_OPS), ...Object.keys(CLIENT_OPS)]),
@@ -138,6 +141,14 @@ export const prisma: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return inListAt(node, req);
+  },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
 };
 
 /** Nested relation writes: `createMany` cannot run them. */
@@ -166,6 +177,45 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   const rename = renameMethod(call, target);
   if (!filter || !rename) return undefined;
   return { kind: 'replace', text: spliceNodeText(sourceCode, call, [rename, filter.splice]) };
+}
+
+const ONE_ROW = new Set(['findFirst', 'findFirstOrThrow']);
+const UNIQUE = new Set(['findUnique', 'findUniqueOrThrow']);
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, sourceCode } = req;
+  const call = match.optionsCall;
+  if (!call || match.operation === 'relation-load') return undefined;
+  const arg = call.arguments[0];
+  const options = asObject(arg);
+  if (arg !== undefined && !options) return { ordered: true, uniqueMethod: UNIQUE.has(match.method), opaque: true }; // `findMany(args)`: not visible
+  const take = optionClause(options, 'take');
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+  const limit = take ?? (ONE_ROW.has(match.method) ? { node: callee, label: `${match.method}()` } : undefined);
+  const where = asObject(objectProperty(options, 'where')?.value);
+  return {
+    limit,
+    offset: optionClause(options, 'skip'),
+    ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined,
+    uniqueMethod: UNIQUE.has(match.method),
+    equalities: options && !objectProperty(options, 'where') ? [] : objectEqualities(where),
+    addOrdering(column) {
+      const text = `orderBy: { ${column}: 'asc' }`;
+      const splice = options ? addPropertySplice(sourceCode, options, text) : addArgumentSplice(sourceCode, call, `{ ${text} }`);
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+/** `{ id: { in: [...] } }` / `notIn` inside the query's arguments. */
+function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type !== AST_NODE_TYPES.Property || node.computed) return undefined;
+  const key = staticKey(node);
+  if (key !== 'in' && key !== 'notIn') return undefined;
+  const column = node.parent.type === AST_NODE_TYPES.ObjectExpression ? node.parent.parent : undefined;
+  if (column?.type !== AST_NODE_TYPES.Property || column.value !== node.parent) return undefined;
+  if (!isWithin(node, req.match.optionsCall?.arguments[0])) return undefined;
+  return { list: node.value, column: staticKey(column), negated: key === 'notIn', acceptsSubquery: false };
 }
 
 function shapeEvidence(link: CallLink, model: string, client: string | undefined): Evidence {

@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { objectProperty } from '../ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { objectProperty, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
 import { independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   findAll: 'read-many',
@@ -53,6 +54,8 @@ export const sequelize: OrmModule = {
     batch: 'findAll({ where: { id: ids } })',
     eager: `include: [{ association: 'author' }]`,
     bulk: 'bulkCreate(rows), Model.update(values, { where: { id: ids } }), Model.destroy({ where: { id: ids } })',
+    keyset: `findAll({ where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: 20 })`,
+    subquery: 'an `include` with a `where` and `required: true`, or a `sequelize.literal(\'(SELECT …)\')` subquery',
   },
   packages: ['sequelize', 'sequelize-typescript', '@sequelize/core'],
   methodNames: new Set([...Object.keys(MODEL_OPS), ...Object.keys(INSTANCE_OPS), 'query']),
@@ -109,6 +112,14 @@ export const sequelize: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return inListAt(node, req);
+  },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
 };
 
 /**
@@ -150,6 +161,55 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   const filter = keyFilterSplice(scope, objectProperty(options, 'where')?.value, call, (ids) => ids);
   if (!filter || options.properties.some((p) => !scope.isMovable(p))) return undefined;
   return { kind: 'replace', text: spliceNodeText(sourceCode, call, [filter.splice]) };
+}
+
+const FIND_MANY = new Set(['findAll', 'findAndCountAll']);
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, sourceCode } = req;
+  const call = match.optionsCall;
+  if (!call || call !== req.node) return undefined;
+  if (match.method === 'findByPk') return { ordered: true, uniqueMethod: true };
+  if (match.method !== 'findOne' && !FIND_MANY.has(match.method)) return undefined;
+  const arg = call.arguments[0];
+  const options = asObject(arg);
+  if (arg !== undefined && !options) return { ordered: true, uniqueMethod: false, opaque: true };
+  const where = objectProperty(options, 'where');
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+  return {
+    limit: match.method === 'findOne' ? { node: callee, label: 'findOne()' } : optionClause(options, 'limit'),
+    offset: optionClause(options, 'offset'),
+    ordered: hasSpread(options) || objectProperty(options, 'order') !== undefined,
+    uniqueMethod: false,
+    equalities: where ? objectEqualities(asObject(where.value)) : [],
+    addOrdering(column) {
+      const text = `order: [['${column}', 'ASC']]`;
+      const splice = options ? addPropertySplice(sourceCode, options, text) : addArgumentSplice(sourceCode, call, `{ ${text} }`);
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+/** `{ [Op.in]: list }`, `{ [Op.notIn]: list }`, or an array value `where: { id: list }`. */
+function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type !== AST_NODE_TYPES.Property || !isWithin(node, req.match.optionsCall?.arguments[0])) return undefined;
+  const object = node.parent;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (node.computed) {
+    const key = node.key;
+    if (key.type !== AST_NODE_TYPES.MemberExpression || key.computed || key.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const op = key.property.name;
+    const owner = key.object.type === AST_NODE_TYPES.Identifier ? key.object.name : key.object.type === AST_NODE_TYPES.MemberExpression && key.object.property.type === AST_NODE_TYPES.Identifier ? key.object.property.name : undefined;
+    if ((op !== 'in' && op !== 'notIn') || owner !== 'Op') return undefined;
+    const column = object.parent.type === AST_NODE_TYPES.Property && object.parent.value === object ? staticKey(object.parent) : undefined;
+    return { list: node.value, column, negated: op === 'notIn', acceptsSubquery: false };
+  }
+  // The shorthand: an array as a column's value in a `where` object.
+  const holder = object.parent;
+  if (holder.type !== AST_NODE_TYPES.Property || holder.value !== object || staticKey(holder) !== 'where') return undefined;
+  const column = staticKey(node);
+  if (column === undefined || column.startsWith('$')) return undefined;
+  return { list: node.value, column, negated: false, acceptsSubquery: false };
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

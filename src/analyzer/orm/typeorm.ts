@@ -2,9 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, objectProperty } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { argKeysWithin, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch, type CallLink } from './common.js';
+import { argKeysWithin, type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
 import { hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, RecognizeContext } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, QueryShape, RecognizeContext, ShapeRequest } from './types.js';
+import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, optionClause, quote, selectsAggregate, stringValue } from './shape.js';
 
 /** Repository / EntityManager / BaseEntity methods. */
 const REPO_OPS: Readonly<Record<string, Operation>> = {
@@ -92,7 +93,10 @@ export const typeorm: OrmModule = {
     batch: 'findBy({ id: In(ids) })',
     eager: 'relations: { author: true }',
     bulk: 'insert(rows), update(ids, values), delete(ids); not save(rows), which still updates row by row',
+    keyset: 'find({ where: { id: MoreThan(lastId) }, order: { id: \'ASC\' }, take: 20 })',
+    subquery: 'a nested relation condition (`where: { author: { … } }`), an `innerJoin`, or a `subQuery()` in a query builder',
   },
+  inOperators: { In: { list: 0 } },
   packages: ['typeorm', '@nestjs/typeorm'],
   methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS), ...QB_STARTS]),
   exports: { DataSource: 'factory', Connection: 'factory', getRepository: 'repository', getManager: 'manager', BaseEntity: 'model' },
@@ -157,6 +161,14 @@ export const typeorm: OrmModule = {
   bulkWrite(req) {
     return bulkWrite(req);
   },
+
+  inListAt(node, req) {
+    return inListAt(node, req);
+  },
+
+  queryShape(req) {
+    return queryShape(req);
+  },
 };
 
 /** Arguments before the entity's own: the manager form takes the entity class first. */
@@ -199,6 +211,124 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
     imports = [['typeorm', 'In']];
   }
   return { kind: 'replace', text: spliceNodeText(sourceCode, call, [splice]), ...(imports && { imports }) };
+}
+
+const QB_ONE_ROW = new Set(['getOne', 'getOneOrFail', 'getRawOne']);
+const FIND_ONE = new Set(['findOne', 'findOneOrFail']);
+const FIND_ONE_BY: Readonly<Record<string, string>> = { findOneBy: 'findOne', findOneByOrFail: 'findOneOrFail' };
+const FIND_MANY = new Set(['find', 'findAndCount']);
+/** `u.id = :id`, `id = :id` in a query-builder `where`. */
+const QB_EQUALITY = /^\s*(?:\w+\.)?"?(\w+)"?\s*=\s*:\w+\s*$/;
+/** `u.id IN (:...ids)` in a query-builder `where`. */
+const QB_IN = /((?:\w+\.)?\w+)\s+(NOT\s+)?IN\s*\(\s*:\.\.\.(\w+)\s*\)/i;
+
+/** `manager.find(User, …)`: the entity comes first. */
+function entityFirst(call: TSESTree.CallExpression): boolean {
+  const arg0 = call.arguments[0];
+  return (arg0?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(arg0.name)) || stringValue(arg0) !== undefined;
+}
+
+function queryShape(req: ShapeRequest): QueryShape | undefined {
+  const { match, chain, sourceCode } = req;
+  const qbStart = linkIndex(chain, QB_STARTS);
+  if (qbStart !== -1) {
+    if (match.execution !== 'terminal' || selectsAggregate(chain, sourceCode)) return undefined;
+    const start = chain.links[qbStart] as CallLink;
+    const from = linksNamed(chain, new Set(['from']))[0];
+    const alias = stringValue(start.args[start.args.length - 1]) ?? stringValue(from?.args[1]);
+    const limit = callClause(chain, new Set(['take', 'limit']));
+    const last = chain.links.length - 1;
+    let equalities: string[] | undefined = [];
+    for (const link of linksNamed(chain, new Set(['where', 'andWhere', 'orWhere']))) {
+      if (link.name === 'orWhere') {
+        equalities = [];
+        break;
+      }
+      const text = stringValue(link.args[0]);
+      const column = text === undefined ? undefined : QB_EQUALITY.exec(text)?.[1];
+      if (column !== undefined) equalities.push(column);
+      else equalities.push(...(objectEqualities(asObject(link.args[0])) ?? []));
+    }
+    return {
+      limit: limit ?? (QB_ONE_ROW.has(match.method) ? { node: methodNode((chain.links[last] as CallLink).node), label: `${match.method}()` } : undefined),
+      offset: callClause(chain, new Set(['skip', 'offset'])),
+      ordered: linkIndex(chain, new Set(['orderBy', 'addOrderBy'])) !== -1,
+      uniqueMethod: false,
+      equalities,
+      addOrdering(column) {
+        if (alias === undefined) return undefined;
+        const at = limit ? linkIndex(chain, new Set(['take', 'limit'])) : last;
+        const splice = insertCallBefore(chain, at, `.orderBy(${quote(`${alias}.${column}`)}, 'ASC')`);
+        return splice ? [splice] : undefined;
+      },
+    };
+  }
+  const call = match.optionsCall;
+  if (!call || call !== req.node) return undefined;
+  const method = match.method;
+  const index = entityFirst(call) ? 1 : 0;
+  const arg = call.arguments[index];
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+  if (method === 'findOneById') return { ordered: true, uniqueMethod: true };
+  const renamed = FIND_ONE_BY[method];
+  if (renamed !== undefined) {
+    const where = asObject(arg);
+    return {
+      limit: { node: callee, label: `${method}()` },
+      ordered: false,
+      uniqueMethod: false,
+      equalities: objectEqualities(where),
+      addOrdering(column) {
+        if (!arg || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.callee.computed) return undefined;
+        return [
+          { range: call.callee.property.range, text: renamed },
+          { range: arg.range, text: `{ where: ${sourceCode.getText(arg)}, order: { ${column}: 'ASC' } }` },
+        ];
+      },
+    };
+  }
+  if (!FIND_ONE.has(method) && !FIND_MANY.has(method)) return undefined;
+  const options = asObject(arg);
+  if (arg !== undefined && !options) return { ordered: true, uniqueMethod: false, opaque: true };
+  const where = objectProperty(options, 'where');
+  return {
+    limit: FIND_ONE.has(method) ? { node: callee, label: `${method}()` } : optionClause(options, 'take'),
+    offset: optionClause(options, 'skip'),
+    ordered: hasSpread(options) || objectProperty(options, 'order') !== undefined,
+    uniqueMethod: false,
+    equalities: where ? objectEqualities(asObject(where.value), isEqualityValue) : [],
+    addOrdering(column) {
+      const text = `order: { ${column}: 'ASC' }`;
+      const splice = options ? addPropertySplice(sourceCode, options, text) : call.arguments.length === index ? addArgumentSplice(sourceCode, call, `{ ${text} }`) : undefined;
+      return splice ? [splice] : undefined;
+    },
+  };
+}
+
+/** A plain value, not a `FindOperator` call (`In(…)`, `MoreThan(…)`, `IsNull()`). */
+function isEqualityValue(value: TSESTree.Node): boolean {
+  return !(value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(value.callee.name));
+}
+
+function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = calleeName(node);
+  if (name === 'findByIds' && node === req.node) {
+    const list = node.arguments[entityFirst(node) ? 1 : 0];
+    return list ? { list, negated: false, acceptsSubquery: false } : undefined;
+  }
+  if (!req.chain.links.some((l) => l.node === node)) return undefined;
+  if (name === 'whereInIds' || name === 'andWhereInIds' || name === 'orWhereInIds') {
+    const list = node.arguments[0];
+    return list ? { list, column: 'id', negated: false, acceptsSubquery: false } : undefined;
+  }
+  if (name === 'where' || name === 'andWhere' || name === 'orWhere' || name === 'having' || name === 'andHaving') {
+    const match = QB_IN.exec(stringValue(node.arguments[0]) ?? '');
+    const param = match ? objectProperty(asObject(node.arguments[1]), match[3]!) : undefined;
+    if (!match || !param) return undefined;
+    return { list: param.value, column: match[1], negated: match[2] !== undefined, acceptsSubquery: false };
+  }
+  return undefined;
 }
 
 function shapeOf(receiver: TSESTree.Expression, link: CallLink, ctx: RecognizeContext): { evidence: Evidence; role: 'repository' | 'manager' | 'model' } | undefined {

@@ -170,9 +170,17 @@ export interface OrmModule {
   readonly transactionMethods?: ReadonlySet<string>;
   /**
    * Short code hints for messages, in this ORM's API: the batched lookup, the eager-load form, the bulk
-   * write and the atomic update.
+   * write, the atomic update, keyset pagination, and the single-query form of an IN list built from
+   * another query's rows.
    */
-  readonly hints: { readonly batch: string; readonly eager: string; readonly bulk?: string; readonly atomic?: string };
+  readonly hints: {
+    readonly batch: string;
+    readonly eager: string;
+    readonly bulk?: string;
+    readonly atomic?: string;
+    readonly keyset?: string;
+    readonly subquery?: string;
+  };
   /** Instance methods of loaded rows that send a query (`order.save()`, `doc.deleteOne()`): active-record ORMs only. */
   readonly rowMethods?: Readonly<Record<string, Operation>>;
   /** One bulk statement for a write repeated per item; undefined when no faithful form exists. */
@@ -182,6 +190,18 @@ export interface OrmModule {
    * undefined when it still takes part (context-propagating APIs), else how to make it take part.
    */
   outsideTransaction?(req: TransactionRequest): TransactionFix | undefined;
+  /** The primary-key column assumed for orderings and unique lookups (`id`; Mongoose `_id`). */
+  readonly primaryKey?: string;
+  /** Query methods whose result is a list of one column's values, with the argument naming the column (`pluck: 0`). */
+  readonly valueMethods?: Readonly<Record<string, number>>;
+  /** Functions exported by the ORM's packages that build an IN condition anywhere: `In(list)`, `inArray(col, list)`. */
+  readonly inOperators?: Readonly<Record<string, InOperator>>;
+  /** Whether `node`, inside the arguments of `query` (one of this ORM's), is an IN condition, and its list. */
+  inListAt?(node: TSESTree.Node, query: ShapeRequest): InListSite | undefined;
+  /** The limit, offset, ordering and key filter of one of this ORM's queries (for the query-shape rules). */
+  queryShape?(query: ShapeRequest): QueryShape | undefined;
+  /** A subquery selecting `field` from the rows of `query` (to replace an IN list built from them), or undefined. */
+  subquery?(query: ShapeRequest, field: string): string | undefined;
   /** Batched rewrite of a per-item lookup; undefined when no faithful form exists. */
   batchLookup?(query: BatchRequest): BatchPlan | undefined;
 }
@@ -262,4 +282,63 @@ export interface TransactionFix {
   readonly description: string;
   /** What the query misses, for messages (`the transaction client \`tx\``, `\`{ transaction: t }\``). */
   readonly missing: string;
+}
+
+/** A recognised query with its chain, as the query-shape hooks receive it. */
+export interface ShapeRequest {
+  readonly match: QueryMatch;
+  readonly chain: Chain;
+  /** The last call of the chain. */
+  readonly node: TSESTree.CallExpression;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+}
+
+/** An IN-building function: which argument is the list, which the column. */
+export interface InOperator {
+  readonly list: number;
+  readonly column?: number;
+  readonly negated?: boolean;
+  /** Whether a subquery builder may stand in place of the list. */
+  readonly acceptsSubquery?: boolean;
+}
+
+/** One IN condition of a query. */
+export interface InListSite {
+  /** The list expression (`[1, 2, 3]`, `ids`). */
+  readonly list: TSESTree.Node;
+  /** The column text when visible (`id`, `users.id`). */
+  readonly column?: string | undefined;
+  readonly negated: boolean;
+  /** Whether a subquery builder may stand in place of the list (Knex `whereIn`, Kysely `'in'`, Drizzle `inArray`). */
+  readonly acceptsSubquery: boolean;
+}
+
+/** A `LIMIT`/`OFFSET` as the code writes it. */
+export interface PageClause {
+  /** What to report: the `take: 10` property, the `.limit(10)` call, the `findFirst` method name. */
+  readonly node: TSESTree.Node;
+  /** The value (`10`, `(page - 1) * size`); undefined for one-row methods (`findFirst`, `.first()`). */
+  readonly value?: TSESTree.Node | undefined;
+  /** How the code says it, for messages: `take`, `.limit()`, `findFirst()`. */
+  readonly label: string;
+  /** The clause is `value × factor` (Objection `.page(page, size)` skips `page × size` rows). */
+  readonly factor?: TSESTree.Node | undefined;
+}
+
+export interface QueryShape {
+  readonly limit?: PageClause | undefined;
+  readonly offset?: PageClause | undefined;
+  /** The options are not visible (`findMany(args)`): nothing can be said about limit, offset or order. */
+  readonly opaque?: boolean;
+  /** The query has an ordering (`orderBy`, `order`, `.sort()`, …). */
+  readonly ordered: boolean;
+  /** The method itself looks one row up by primary key (`findUnique`, `findByPk`, `findById`). */
+  readonly uniqueMethod: boolean;
+  /**
+   * Columns the filter compares by equality, all of which must hold (`where: { id, teamId }`);
+   * undefined when the filter is not visible.
+   */
+  readonly equalities?: readonly string[] | undefined;
+  /** Edits that add an ascending ordering on `column`; undefined when there is no faithful place for it. */
+  addOrdering?(column: string): readonly Splice[] | undefined;
 }
