@@ -27,11 +27,14 @@ describe('plugin shape', () => {
   });
 
   it('builds presets from meta.docs.recommended', () => {
-    const level = (name: string) => (rules as Record<string, { meta: { docs?: { recommended?: string } } }>)[name]!.meta.docs?.recommended;
-    const expected = (pred: (name: string) => boolean) => Object.fromEntries(ruleNames.filter(pred).map((n) => [`orm/${n}`, 'error']));
+    const docs = (name: string) => (rules as Record<string, { meta: { docs?: { recommended?: string; strictOptions?: unknown[] } } }>)[name]!.meta.docs;
+    const level = (name: string) => docs(name)?.recommended;
+    // `strict` and `all` pass a rule's `strictOptions` (checks kept out of `recommended`).
+    const expected = (pred: (name: string) => boolean, strict = false) =>
+      Object.fromEntries(ruleNames.filter(pred).map((n) => [`orm/${n}`, strict && docs(n)?.strictOptions ? ['error', ...docs(n)!.strictOptions!] : 'error']));
     expect(plugin.configs.recommended.rules).toEqual(expected((n) => level(n) === 'recommended'));
-    expect(plugin.configs.strict.rules).toEqual(expected((n) => level(n) === 'recommended' || level(n) === 'strict'));
-    expect(plugin.configs.all.rules).toEqual(expected(() => true));
+    expect(plugin.configs.strict.rules).toEqual(expected((n) => level(n) === 'recommended' || level(n) === 'strict', true));
+    expect(plugin.configs.all.rules).toEqual(expected(() => true, true));
     for (const [name, config] of Object.entries(plugin.configs)) {
       expect(config.name).toBe(`orm/${name}`);
       expect(config.plugins?.orm).toBe(plugin);

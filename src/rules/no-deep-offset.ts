@@ -54,17 +54,22 @@ export default createRule<Options, MessageId>({
         const offset = orm.shapeOf(query)?.offset;
         if (!offset?.value) return;
         const mod = orm.module(query.orm);
-        const base = { call: query.displayName, clause: offset.label, orm: mod.name, keyset: mod.hints.keyset ?? mod.hints.batch };
+        const call = query.displayName;
+        const keyset = mod.hints.keyset ?? mod.hints.batch;
         const value = staticNumber(sourceCode, offset.value);
         const factor = offset.factor === undefined ? 1 : staticNumber(sourceCode, offset.factor);
         if (value !== undefined && factor !== undefined) {
           const skipped = value * factor;
-          if (skipped > options.maxOffset) context.report({ node: offset.node, messageId: 'deepOffset', data: { ...base, offset: String(skipped) } });
+          if (skipped > options.maxOffset) {
+            context.report({ node: offset.node, messageId: 'deepOffset', data: { call, clause: offset.label, offset: String(skipped), orm: mod.name, keyset } });
+          }
           return;
         }
         if (!options.checkPageNumbers) return;
         const input = unboundedInput(sourceCode, offset.value);
-        if (input) context.report({ node: offset.node, messageId: 'unboundedOffset', data: { ...base, input: sourceCode.getText(input) } });
+        if (input) {
+          context.report({ node: offset.node, messageId: 'unboundedOffset', data: { call, clause: offset.label, input: sourceCode.getText(input), orm: mod.name, keyset } });
+        }
       },
     };
   },

@@ -13,7 +13,7 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow limiting rows (`take`, `limit`, `findFirst`, `.first()`) without an ordering',
+      description: 'Disallow limiting rows (`take`, `limit`, `findFirst`, `first()`) without an ordering',
       recommended: 'recommended',
     },
     hasSuggestions: true,
