@@ -53,8 +53,9 @@ export interface OrmAnalysis {
   /** What a receiver is (client, repository, model…). */
   originOf(expr: TSESTree.Expression): Origin | undefined;
   /**
-   * The read that loaded the single row `expr` holds: `await find…()` itself, a variable initialised
-   * by one (used before any reassignment), or the item of a loop/array callback over a read's rows.
+   * The query that loaded (or created) the single row `expr` holds: `await find…()` itself, a variable
+   * initialised by one (used before any reassignment), or the item of a loop/array callback over a
+   * read's rows.
    */
   rowOf(expr: TSESTree.Expression): QueryCall | undefined;
   /** The nearest transaction callback `node` runs in, stopping at callbacks that run later (`afterCommit`, timers). */
@@ -273,7 +274,7 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     if (node.type === AST_NODE_TYPES.AwaitExpression) return rowOf(node.argument, depth + 1);
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const query = queryAt(node);
-      return query?.operation === 'read-one' ? query : undefined;
+      return query?.operation === 'read-one' || (query?.operation === 'write-one' && query.method === 'create') ? query : undefined;
     }
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);

@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticKey } from '../ast.js';
 import type { Splice } from '../fixes.js';
 import type { ItemScope } from '../item-scope.js';
 import { itemKeyProperty, othersDependOnItem, replacePropValue } from './batch.js';
+import type { TransactionFix, TransactionRequest } from './types.js';
 
 /** Whether `node` is the same for every item and can be evaluated once, where the iteration was. */
 export function independent(scope: ItemScope, node: TSESTree.Node): boolean {
@@ -65,4 +66,52 @@ export function hasNestedLiterals(node: TSESTree.ObjectExpression): boolean {
 /** `items.map((item) => item.id)` for a plain-identifier item, else undefined. */
 export function itemFieldKeys(scope: ItemScope, field: string): string | undefined {
   return scope.itemName === undefined ? undefined : scope.mapOf(`${scope.itemName}.${field}`);
+}
+
+/**
+ * The usual transaction fix: the query hangs off the outer client (`prisma.user.update()`, `db.insert()`),
+ * so replace that client expression with the transaction handle (`tx.user.update()`). Undefined when the
+ * receiver is not a root client of this ORM.
+ */
+export function clientToHandle(req: TransactionRequest, clientExpr: TSESTree.Expression, missing: string): TransactionFix | undefined {
+  const origin = req.originOf(clientExpr);
+  if (origin?.role !== 'client' || origin.orm !== req.match.orm) return undefined;
+  const handle = req.handle;
+  const splices = handle === undefined ? undefined : [{ range: clientExpr.range, text: handle }];
+  return { splices, missing };
+}
+
+/** `the transaction client \`tx\``: how messages name the handle. */
+export function handleName(req: TransactionRequest, what: string): string {
+  return req.handle === undefined ? what : `${what} \`${req.handle}\``;
+}
+
+/**
+ * A splice that adds `key: value` to the options argument at `index` of `call`: into an object literal
+ * that lacks it, or as a new `{ key: value }` argument. `present` when the options already name `key`;
+ * undefined when the options are not a literal we can read (a variable, a spread).
+ */
+export function addOptionSplice(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  index: number,
+  key: string,
+  value: string,
+): Splice | 'present' | undefined {
+  const args = call.arguments;
+  const entry = key === value ? key : `${key}: ${value}`;
+  const options = args[index];
+  if (options) {
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (options.properties.some((p) => p.type === AST_NODE_TYPES.Property && staticKey(p) === key)) return 'present';
+    if (options.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+    const last = options.properties[options.properties.length - 1];
+    if (!last) return { range: options.range, text: `{ ${entry} }` };
+    return { range: [last.range[1], last.range[1]], text: `, ${entry}` };
+  }
+  if (args.length !== index) return undefined;
+  const close = sourceCode.getLastToken(call);
+  if (close?.value !== ')') return undefined;
+  const last = args[args.length - 1];
+  return last ? { range: [last.range[1], last.range[1]], text: `, { ${entry} }` } : { range: [close.range[0], close.range[0]], text: `{ ${entry} }` };
 }

@@ -3,7 +3,7 @@ import { objectProperty } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
-import { independent, mapSplice } from './bulk.js';
+import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, methodNode, optionClause } from './shape.js';
 
@@ -135,6 +135,16 @@ export const drizzle: OrmModule = {
 
   subquery(req, field) {
     return subquery(req, field);
+  },
+
+  outsideTransaction(req) {
+    const { chain } = req;
+    const rel = findCall(chain, (name) => name in RELATIONAL);
+    const relational = rel >= 2 && chain.links[rel - 2]?.kind === 'prop' && (chain.links[rel - 2] as { name: string }).name === 'query';
+    const start = relational ? rel - 2 : chain.links.findIndex((l) => l.kind === 'call');
+    if (start < 0) return undefined;
+    const clientExpr = relational ? exprBefore(chain, start) : calleeOf(chain, start);
+    return clientToHandle(req, clientExpr, handleName(req, 'the transaction'));
   },
 };
 

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { calleeName, staticKey } from '../ast.js';
 import { type Splice, spliceNodeText } from '../fixes.js';
 import type { ItemScope } from '../item-scope.js';
-import { independent, mapSplice } from './bulk.js';
+import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem } from './batch.js';
 import { calleeOf, type CallLink, exprBefore, findCall, isArrayArg, lastName, PROMISE_LIKE, stringArg } from './common.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, PageClause, QueryMatch, QueryShape, ShapeRequest } from './types.js';
@@ -137,6 +137,16 @@ export const knex: OrmModule = {
 
   subquery(req, field) {
     return builderSubquery(req, field);
+  },
+
+  outsideTransaction(req) {
+    const { chain } = req;
+    const start = chain.links.findIndex((l) => l.kind === 'call');
+    const head = chain.links[start] as CallLink | undefined;
+    if (!head) return undefined;
+    // `knex('users')…` (the client is called) or `knex.select()…`.
+    const clientExpr = head.name === undefined ? exprBefore(chain, start) : calleeOf(chain, start);
+    return clientToHandle(req, clientExpr, handleName(req, 'the transaction'));
   },
 };
 

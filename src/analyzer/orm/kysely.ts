@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, findCall, isArrayArg, lastName, stringArg, type CallLink } from './common.js';
-import { mapSplice } from './bulk.js';
+import { clientToHandle, handleName, mapSplice } from './bulk.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
 import { bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, quote, stringValue, withinChainArgs } from './shape.js';
 
@@ -86,6 +86,11 @@ export const kysely: OrmModule = {
 
   subquery(req, field) {
     return subquery(req, field);
+  },
+
+  outsideTransaction(req) {
+    const start = findCall(req.chain, (name) => name in STARTS);
+    return start < 0 ? undefined : clientToHandle(req, calleeOf(req.chain, start), handleName(req, 'the transaction'));
   },
 };
 

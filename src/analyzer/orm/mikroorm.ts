@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { objectProperty, propertyName, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
-import { independent, keyFilterSplice, mapSplice } from './bulk.js';
+import { handleName, independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause } from './shape.js';
 
 /** EntityManager methods (entity class first) and repository methods (no entity argument). */
@@ -148,7 +148,30 @@ export const mikroorm: OrmModule = {
   queryShape(req) {
     return queryShape(req);
   },
+
+  outsideTransaction(req) {
+    return outsideTransaction(req);
+  },
 };
+
+/**
+ * The global entity manager is context-aware: inside `em.transactional(…)` its calls are routed to the
+ * transaction's fork. A manually forked EM (`orm.em.fork()`) captured from outside is not, so only calls
+ * through such a fork (or a repository taken from it) are reported.
+ */
+function outsideTransaction(req: TransactionRequest): TransactionFix | undefined {
+  const { chain, sourceCode, handle } = req;
+  const qb = findCall(chain, new Set(['createQueryBuilder', 'qb']));
+  const receiver = exprBefore(chain, qb !== -1 ? qb : chain.links.length - 1);
+  // `fork.getRepository(Book).find()`: the fork is the repository's owner.
+  const owner = receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(receiver.callee) === 'getRepository' ? receiver.callee.object : receiver;
+  if (owner.type !== AST_NODE_TYPES.Identifier || req.originOf(owner)?.role !== 'manager') return undefined;
+  const def = ASTUtils.findVariable(sourceCode.getScope(owner), owner)?.defs[0];
+  const init = def?.type === 'Variable' ? def.node.init : undefined;
+  if (!init || !/\.fork\(/.test(sourceCode.getText(init))) return undefined;
+  const missing = handleName(req, "the transaction's entity manager");
+  return { splices: handle === undefined ? undefined : [{ range: owner.range, text: handle }], missing };
+}
 
 const NATIVE_ARITY: Readonly<Record<string, number>> = { nativeInsert: 1, insert: 1, nativeUpdate: 2, nativeDelete: 1 };
 

@@ -3,8 +3,8 @@ import { calleeName, objectProperty, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { type CallLink, exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch } from './common.js';
-import { keyFilterSplice, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Execution, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import { addOptionSplice, handleName, keyFilterSplice, mapSplice } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Execution, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, withinChainArgs } from './shape.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
@@ -71,12 +71,17 @@ export const mongoose: OrmModule = {
   methodNames: new Set([...Object.keys(MODEL_OPS), ...QUERY_METHODS, ...Object.keys(DOCUMENT_OPS)]),
   exports: { default: 'factory', '*': 'factory', model: 'factory', Model: 'factory', getModelForClass: 'factory' },
   derived: {
-    factory: { model: 'model', call: 'model', '.models': 'client', createConnection: 'client', connect: 'client', getModelForClass: 'model' },
-    client: { model: 'model' },
+    factory: {
+      model: 'model', call: 'model', '.models': 'client', createConnection: 'client', connect: 'client', getModelForClass: 'model',
+      '.connection': 'client', startSession: 'transaction',
+    },
+    client: { model: 'model', startSession: 'transaction' },
+    model: { startSession: 'transaction' },
   },
   typeNames: { Model: 'model', ReturnModelType: 'model', PaginateModel: 'model', AggregatePaginateModel: 'model', SoftDeleteModel: 'model' },
   injectDecorators: { InjectModel: 'model' },
   rowMethods: DOCUMENT_OPS,
+  rowsKeepTransaction: true,
   transactionMethods: new Set(['transaction', 'withTransaction']),
 
   recognize(chain, ctx) {
@@ -145,7 +150,42 @@ export const mongoose: OrmModule = {
   queryShape(req) {
     return queryShape(req);
   },
+
+  outsideTransaction(req) {
+    return outsideTransaction(req);
+  },
 };
+
+/** Where native-promise methods take their options (`{ session }`). */
+const SESSION_OPTIONS: Readonly<Record<string, number>> = { insertMany: 1, bulkWrite: 1, bulkSave: 1 };
+const DOCUMENT_SESSION_OPTIONS: Readonly<Record<string, number>> = { save: 0, deleteOne: 0 };
+
+/**
+ * Inside `session.withTransaction(…)`/`connection.transaction(async (session) => …)` each operation needs
+ * the session (`.session(s)` on a query, `{ session }` in options), unless the app set
+ * `transactionAsyncLocalStorage`, which propagates it.
+ */
+function outsideTransaction(req: TransactionRequest): TransactionFix | undefined {
+  const { match, chain, sourceCode, handle } = req;
+  if (req.implicit || /transactionAsyncLocalStorage/.test(sourceCode.text)) return undefined;
+  const call = match.optionsCall;
+  if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (chain.links.some((l) => l.kind === 'call' && l.name === 'session')) return undefined;
+  const missing = handleName(req, 'the session');
+  if (handle === undefined) return { splices: undefined, missing };
+  const receiverRole = req.originOf(call.callee.object)?.role;
+  if (receiverRole === 'row' || match.execution === 'eager') {
+    // `Model.create(doc)` needs the array form to take options, which changes its result: no edit.
+    const index = (receiverRole === 'row' ? DOCUMENT_SESSION_OPTIONS : SESSION_OPTIONS)[match.method];
+    if (index === undefined) return { splices: undefined, missing };
+    const splice = addOptionSplice(sourceCode, call, index, 'session', handle);
+    // Present, or options we cannot read (a variable may carry the session).
+    if (splice === 'present' || splice === undefined) return undefined;
+    return { splices: [splice], missing };
+  }
+  // A Query: `.session(s)` right after the model call.
+  return { splices: [{ range: [call.range[1], call.range[1]], text: `.session(${handle})` }], missing };
+}
 
 const UPDATES: Readonly<Record<string, 'one' | 'id'>> = { updateOne: 'one', findOneAndUpdate: 'one', findByIdAndUpdate: 'id' };
 const DELETES: Readonly<Record<string, 'one' | 'id'>> = { deleteOne: 'one', findOneAndDelete: 'one', findByIdAndDelete: 'id' };

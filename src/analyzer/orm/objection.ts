@@ -3,6 +3,7 @@ import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg } from './common.js';
 import { builderBatchLookup, builderBulkWrite, builderInListAt, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
+import { handleName } from './bulk.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
 
 /** Objection's own builder methods (on top of Knex's). */
@@ -146,7 +147,24 @@ export const objection: OrmModule = {
   subquery(req, field) {
     return builderSubquery(req, field);
   },
+
+  outsideTransaction(req) {
+    // `Person.query(trx)`, `person.$query(trx)`, `Person.relatedQuery('pets', trx)`, `person.$relatedQuery('pets', trx)`.
+    const start = req.chain.links.findIndex((l) => l.kind === 'call');
+    const head = req.chain.links[start] as CallLink | undefined;
+    const index = head?.name === undefined ? undefined : TRX_ARGUMENT[head.name];
+    if (!head || index === undefined || head.args.length !== index) return undefined;
+    const missing = handleName(req, 'the transaction');
+    if (req.handle === undefined) return { splices: undefined, missing };
+    const close = req.sourceCode.getLastToken(head.node);
+    if (close?.value !== ')') return undefined;
+    const last = head.args[head.args.length - 1];
+    const splice = last ? { range: [last.range[1], last.range[1]] as const, text: `, ${req.handle}` } : { range: [close.range[0], close.range[0]] as const, text: req.handle };
+    return { splices: [splice], missing };
+  },
 };
+
+const TRX_ARGUMENT: Readonly<Record<string, number>> = { query: 0, $query: 0, relatedQuery: 1, $relatedQuery: 1 };
 
 /**
  * `findById(item.id).patch(values)` → `findByIds(keys).patch(values)`; `deleteById(item.id)` →

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { dottedName, objectProperty, staticKey, staticKeys } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
+import { clientToHandle, handleName, hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
@@ -148,6 +148,14 @@ export const prisma: OrmModule = {
 
   queryShape(req) {
     return queryShape(req);
+  },
+
+  outsideTransaction(req) {
+    // `prisma.user.update()` → the client is before the model link; `prisma.$queryRaw()` → before the call.
+    const index = req.chain.links.findIndex((l) => l.kind === 'call' && l.name === req.match.method);
+    if (index < 0) return undefined;
+    const clientExpr = exprBefore(req.chain, req.match.method in CLIENT_OPS ? index : index - 1);
+    return clientToHandle(req, clientExpr, handleName(req, 'the transaction client'));
   },
 };
 

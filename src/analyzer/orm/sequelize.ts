@@ -3,8 +3,8 @@ import { objectProperty, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
-import { independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import { addOptionSplice, independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
@@ -120,7 +120,39 @@ export const sequelize: OrmModule = {
   queryShape(req) {
     return queryShape(req);
   },
+
+  outsideTransaction(req) {
+    return outsideTransaction(req);
+  },
 };
+
+/** Where each method takes its options (the `Transactionable` argument). */
+const MODEL_OPTIONS: Readonly<Record<string, number>> = {
+  findAll: 0, findAndCountAll: 0, findOne: 0, findByPk: 1, findOrCreate: 0, findOrBuild: 0, findCreateFind: 0, count: 0,
+  max: 1, min: 1, sum: 1, aggregate: 2, create: 1, upsert: 1, bulkCreate: 1, update: 1, destroy: 0, restore: 0,
+  increment: 1, decrement: 1, truncate: 0, query: 1,
+};
+const INSTANCE_OPTIONS: Readonly<Record<string, number>> = { save: 0, reload: 0, update: 1, destroy: 0, restore: 0, increment: 1, decrement: 1 };
+
+/**
+ * Inside `sequelize.transaction(async (t) => …)` each call must pass `{ transaction: t }`, unless the app
+ * turned on CLS (`Sequelize.useCLS(ns)`), which propagates it.
+ */
+function outsideTransaction(req: TransactionRequest): TransactionFix | undefined {
+  const { match, sourceCode, handle } = req;
+  if (req.implicit || /\buseCLS\s*\(/.test(sourceCode.text)) return undefined;
+  const call = match.optionsCall;
+  if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const onRow = req.originOf(call.callee.object)?.role === 'row';
+  const index = onRow ? INSTANCE_OPTIONS[match.method] : MODEL_OPTIONS[match.method];
+  if (index === undefined) return undefined;
+  const missing = handle === undefined ? 'the `transaction` option' : `\`{ transaction: ${handle} }\``;
+  if (handle === undefined) return { splices: undefined, missing };
+  const splice = addOptionSplice(sourceCode, call, index, 'transaction', handle);
+  // Present, or options we cannot read (a variable may carry the transaction).
+  if (splice === 'present' || splice === undefined) return undefined;
+  return { splices: [splice], missing };
+}
 
 /**
  * `Model.create(row)` per item → `Model.bulkCreate(items.map(…))`; `Model.update(values, { where })` and

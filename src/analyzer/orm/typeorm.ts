@@ -3,8 +3,8 @@ import { calleeName, objectProperty } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
-import { hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, QueryShape, RecognizeContext, ShapeRequest } from './types.js';
+import { handleName, hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, QueryShape, RecognizeContext, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, optionClause, quote, selectsAggregate, stringValue } from './shape.js';
 
 /** Repository / EntityManager / BaseEntity methods. */
@@ -169,7 +169,52 @@ export const typeorm: OrmModule = {
   queryShape(req) {
     return queryShape(req);
   },
+
+  outsideTransaction(req) {
+    return outsideTransaction(req);
+  },
 };
+
+/**
+ * Inside `dataSource.transaction(async (manager) => …)` only `manager` (and repositories taken from it)
+ * take part: an injected repository, `dataSource.manager`, a `BaseEntity` static or instance does not.
+ */
+function outsideTransaction(req: TransactionRequest): TransactionFix | undefined {
+  const { chain, sourceCode, handle } = req;
+  const qb = findCall(chain, QB_STARTS);
+  const index = qb !== -1 ? qb : chain.links.length - 1;
+  const receiver = exprBefore(chain, index);
+  const origin = req.originOf(receiver);
+  if (origin?.orm !== 'typeorm') return undefined;
+  const missing = handleName(req, "the transaction's entity manager");
+  const text = sourceCode.getText(receiver);
+  let splice: Splice | undefined;
+  switch (origin.role) {
+    case 'manager':
+    case 'client':
+      splice = { range: receiver.range, text: handle ?? '' };
+      break;
+    case 'repository': {
+      // `dataSource.getRepository(User)` → `manager.getRepository(User)`; an injected repository → `manager.withRepository(repo)`.
+      const owner = receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.MemberExpression ? receiver.callee.object : undefined;
+      const ownerRole = owner ? req.originOf(owner)?.role : undefined;
+      splice = owner && (ownerRole === 'client' || ownerRole === 'manager') ? { range: owner.range, text: handle ?? '' } : { range: receiver.range, text: `${handle ?? ''}.withRepository(${text})` };
+      break;
+    }
+    case 'model':
+      splice = { range: receiver.range, text: `${handle ?? ''}.getRepository(${text})` };
+      break;
+    case 'row': {
+      const link = chain.links[chain.links.length - 1]!;
+      if (link.kind !== 'call' || link.args.length > 0 || req.match.method === 'reload') return undefined;
+      splice = { range: req.call.range, text: `${handle ?? ''}.${req.match.method}(${text})` };
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return { splices: handle === undefined ? undefined : [splice], missing };
+}
 
 /** Arguments before the entity's own: the manager form takes the entity class first. */
 const ARITY: Readonly<Record<string, number>> = { insert: 1, save: 1, update: 2, delete: 1 };

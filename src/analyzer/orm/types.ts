@@ -183,6 +183,8 @@ export interface OrmModule {
   };
   /** Instance methods of loaded rows that send a query (`order.save()`, `doc.deleteOne()`): active-record ORMs only. */
   readonly rowMethods?: Readonly<Record<string, Operation>>;
+  /** Rows loaded inside a transaction stay bound to it (Mongoose documents keep their session for `save()`). */
+  readonly rowsKeepTransaction?: boolean;
   /** One bulk statement for a write repeated per item; undefined when no faithful form exists. */
   bulkWrite?(req: BulkWriteRequest): BulkWritePlan | undefined;
   /**
@@ -272,14 +274,17 @@ export interface TransactionRequest {
   readonly transaction: TransactionCallback;
   /** The name that reaches the transaction in the callback (`tx`, `t`, `session`), if any. */
   readonly handle: string | undefined;
+  /**
+   * The project propagates transactions implicitly (Sequelize `useCLS`, Mongoose
+   * `transactionAsyncLocalStorage`): a query that only lacks the transaction option takes part anyway.
+   */
+  readonly implicit: boolean;
   originOf(expr: TSESTree.Expression): Origin | undefined;
 }
 
 export interface TransactionFix {
-  /** Edits that make the query take part (`prisma` → `tx`, `{ transaction: t }`); undefined when there is no safe edit. */
+  /** Edits of the query's text that make it take part (`prisma` → `tx`, `{ transaction: t }`); undefined when there is no safe edit. */
   readonly splices: readonly Splice[] | undefined;
-  /** The corrected call, for messages (`tx.user.update()`). */
-  readonly description: string;
   /** What the query misses, for messages (`the transaction client \`tx\``, `\`{ transaction: t }\``). */
   readonly missing: string;
 }
