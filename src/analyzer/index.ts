@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { calleeName, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, propertyName, skipTypeWrappers } from './ast.js';
 import { Bindings, ormOfSource, type TransactionCallback } from './bindings.js';
 import { isTypeScriptFile } from './fixes.js';
 import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
-import { ALL_METHOD_NAMES, ORM_MODULES, ormModule } from './orm/index.js';
-import { EVIDENCE_RANK, type Chain, type Evidence, type InListSite, type OrmId, type OrmModule, type Origin, type QueryMatch, type QueryShape, type RecognizeContext, type ShapeRequest } from './orm/types.js';
+import { isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
+import { type Chain, type Evidence, EVIDENCE_RANK, type InListSite, type Origin, type OrmId, type OrmModule, type QueryMatch, type QueryShape, type RecognizeContext, type ShapeRequest } from './orm/types.js';
+import { type EagerLoad, findEagerLoad } from './relations.js';
 import { readSettings, type OrmSettings } from './settings.js';
 import { getTypeInfo, TypeOracle } from './type-info.js';
 
@@ -14,6 +15,7 @@ export type { Iteration } from './iteration.js';
 export type { TransactionCallback } from './bindings.js';
 export type { ItemScope } from './item-scope.js';
 export type { BatchPlan, Evidence, InListSite, Operation, OrmId, PageClause, QueryMatch, QueryShape } from './orm/types.js';
+export type { EagerLoad } from './relations.js';
 
 /** A call the analyzer recognised as an ORM query. */
 export interface QueryCall extends QueryMatch {
@@ -33,8 +35,13 @@ export interface OrmAnalysis {
   readonly settings: OrmSettings;
   /** The query whose chain ends at `call`; undefined for other calls and inner chain links. */
   queryAt(call: TSESTree.CallExpression): QueryCall | undefined;
-  /** The query whose rows `expr` holds, through `await`, parentheses, type wrappers and `const` aliases. */
-  rowsSource(expr: TSESTree.Expression): QueryCall | undefined;
+  /**
+   * The query whose rows `expr` holds, through `await`, parentheses, type wrappers and `const` aliases.
+   * With `subsets`, also through copies and subsets of the rows (`.filter()`, `.slice()`, `.sort()`) and
+   * the rows part of `[rows, count]` / `{ rows, count }` results (`findAndCount`); the pair itself is then
+   * not rows.
+   */
+  rowsSource(expr: TSESTree.Expression, options?: RowsSourceOptions): QueryCall | undefined;
   /**
    * Whether the query actually runs where it is written: eager calls and terminals always do; a
    * thenable runs when awaited, `then`ed, returned from an async function or a per-item callback
@@ -62,6 +69,12 @@ export interface OrmAnalysis {
   transactionAt(node: TSESTree.Node): TransactionCallback | undefined;
   /** Per-item tests and `items.map(…)` text for a `for…of` loop or array callback over a plain collection. */
   itemScope(iteration: Iteration): ItemScope | undefined;
+  /**
+   * When `target` (a per-item query, or a property read such as `post.author` in `await post.author`)
+   * loads one relation of the item of an enclosing iteration over rows, the eager-load candidate.
+   * `prefer-eager-load` reports these; `no-query-in-loop` leaves them alone.
+   */
+  eagerLoadCandidate(target: QueryCall | TSESTree.MemberExpression): EagerLoad | undefined;
   module(id: OrmId): OrmModule;
   /** The query whose chain or arguments hold `node` (through callbacks passed to it); undefined outside queries. */
   enclosingQuery(node: TSESTree.Node): QueryCall | undefined;
@@ -83,7 +96,15 @@ export interface InList extends InListSite {
   readonly evidence: Evidence;
 }
 
+export interface RowsSourceOptions {
+  /** Also through subsets/copies of the rows and the rows part of `findAndCount`-style pairs. */
+  readonly subsets?: boolean;
+}
+
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Array methods whose result holds some of the receiver's rows (the same row objects). */
+const SUBSET_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed']);
 
 const analyses = new WeakMap<TSESTree.Program, OrmAnalysis>();
 
@@ -130,9 +151,22 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     originOf: (expr) => bindings.originOf(expr),
     fileImports: (orm) => importedOrms.has(orm),
     text: (node) => sourceCode.getText(node),
+    rowOf: (expr) => rowOrigin(expr),
+    types,
   };
   const queryCache = new Map<TSESTree.CallExpression, QueryCall | null>();
   const iterationCache = new Map<TSESTree.Node, readonly Iteration[]>();
+  const rowOriginCache = new Map<TSESTree.Node, Origin | null>();
+  const eagerCache = new Map<TSESTree.Node, EagerLoad | null>();
+
+  function iterations(node: TSESTree.Node): readonly Iteration[] {
+    let cached = iterationCache.get(node);
+    if (cached === undefined) {
+      cached = enclosingIterations(node, sourceCode);
+      iterationCache.set(node, cached);
+    }
+    return cached;
+  }
   bindings.rowQuery = (expr) => {
     const row = rowOf(expr);
     return row ? { orm: row.orm, evidence: row.evidence, model: row.model } : undefined;
@@ -160,7 +194,7 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     // Cheap exit: a method no ORM knows, on a receiver that is not itself a call chain.
     // (Chains such as Prisma's fluent `findUnique(…).posts()` end in a relation name.)
     const callee = skipTypeWrappers(call.callee);
-    if (name !== undefined && !ALL_METHOD_NAMES.has(name) && callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (name !== undefined && !isMethodOfInterest(name) && callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression) return undefined;
     const chain = decomposeChain(call);
     let best: QueryMatch | undefined;
     for (const mod of ORM_MODULES) {
@@ -171,7 +205,7 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
       }
     }
     if (!best) return undefined;
-    if (types) {
+    if (types && !best.typeChecked) {
       const verdict = typeVerdict(chain, best);
       if (verdict === 'reject') return undefined;
       if (verdict === 'confirm') best = { ...best, evidence: 'type' };
@@ -390,6 +424,93 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     }
   }
 
+  /** `rowsSource` with `subsets`: rows through `.filter()`/`.slice()`… and the rows part of pairs. */
+  function rowsOf(expr: TSESTree.Expression, depth = 0): QueryCall | undefined {
+    if (depth > 6) return undefined;
+    const node = skipTypeWrappers(expr);
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return rowsOf(node.argument, depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        const query = queryAt(node);
+        if (query) return ormModule(query.orm).rowsPart?.[query.method] === undefined ? query : undefined;
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && SUBSET_METHODS.has(propertyName(callee) ?? '')) return rowsOf(callee.object, depth + 1);
+        return undefined;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const pair = rowsSource(node.object);
+        const part = propertyName(node);
+        return pair && part !== undefined && ormModule(pair.orm).rowsPart?.[pair.method] === part ? pair : undefined;
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        const def = variable?.defs[0];
+        if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return undefined;
+        if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return undefined;
+        const id = def.node.id;
+        if (id === def.name) return rowsOf(def.node.init, depth + 1);
+        // `const [rows, count] = await repo.findAndCount()`, `const { rows } = await Post.findAndCountAll()`.
+        let part: string | number | undefined;
+        if (id.type === AST_NODE_TYPES.ArrayPattern) {
+          const index = id.elements.indexOf(def.name as TSESTree.DestructuringPattern);
+          part = index === -1 ? undefined : index;
+        } else if (id.type === AST_NODE_TYPES.ObjectPattern) {
+          const prop = id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === def.name);
+          part = prop?.type === AST_NODE_TYPES.Property && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined;
+        }
+        const pair = part === undefined ? undefined : rowsSource(def.node.init);
+        return pair && ormModule(pair.orm).rowsPart?.[pair.method] === part ? pair : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * The ORM row `expr` is, as an origin: `rowOf`, or else the item of an iteration over a subset of a
+   * query's rows (`rows.filter(…)`, the rows of `findAndCount`).
+   */
+  function rowOrigin(expr: TSESTree.Expression): Origin | undefined {
+    const node = skipTypeWrappers(expr);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const cached = rowOriginCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    rowOriginCache.set(node, null); // guards against cycles while computing
+    let result: Origin | undefined;
+    try {
+      let query = rowOf(node);
+      if (!query) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        const def = variable?.defs[0];
+        const iteration = def ? iterations(node).find((it) => it.item === def.name) : undefined;
+        query = iteration?.iterable ? rowsOf(iteration.iterable) : undefined;
+        if (query?.operation !== 'read-many') query = undefined;
+      }
+      if (query) result = { orm: query.orm, role: 'row', evidence: query.evidence, model: query.model };
+    } catch {
+      result = undefined;
+    }
+    rowOriginCache.set(node, result ?? null);
+    return result;
+  }
+
+  function eagerLoadCandidate(target: QueryCall | TSESTree.MemberExpression): EagerLoad | undefined {
+    const key: TSESTree.Node = 'type' in target ? target : target.node;
+    const cached = eagerCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: EagerLoad | undefined;
+    try {
+      result = findEagerLoad(
+        { sourceCode, ctx: recognizeContext, iterations, rowsSource: (expr) => rowsOf(expr), module: ormModule },
+        'type' in target ? { member: target } : { query: target },
+      );
+    } catch {
+      result = undefined;
+    }
+    eagerCache.set(key, result ?? null);
+    return result;
+  }
 
   const analysis: OrmAnalysis = {
     touchesOrm,
@@ -398,16 +519,10 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     types,
     settings,
     queryAt,
-    rowsSource: (expr) => rowsSource(expr),
-    iterations(node) {
-      let cached = iterationCache.get(node);
-      if (cached === undefined) {
-        cached = enclosingIterations(node, sourceCode);
-        iterationCache.set(node, cached);
-      }
-      return cached;
-    },
+    rowsSource: (expr, options) => (options?.subsets ? rowsOf(expr) : rowsSource(expr)),
+    iterations,
     originOf: (expr) => bindings.originOf(expr),
+    eagerLoadCandidate,
     rowOf: (expr) => rowOf(expr),
     transactionAt,
     itemScope: (iteration) => itemScope(sourceCode, iteration),

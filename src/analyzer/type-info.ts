@@ -25,8 +25,9 @@ const PACKAGE_PATTERNS: readonly (readonly [OrmId, RegExp])[] = [
 /** Prisma's generated types can live in the user's tree (`prisma-client` generator): match by name. */
 const PRISMA_NAMES = /(?:^|\.)(?:PrismaClient|TransactionClient|\w+Delegate|Prisma__\w+Client|PrismaPromise|DynamicClientExtensionThis|DynamicModelExtensionThis)(?:\.|$)/;
 
-// ts.SymbolFlags.Alias; read as a number so the plugin never loads `typescript` at run time.
+// ts.SymbolFlags.Alias and ts.TypeFlags.Any | Unknown; read as numbers so the plugin never loads `typescript` at run time.
 const SYMBOL_FLAG_ALIAS = 2097152;
+const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2;
 
 /** Answers "which ORM declares this?" from the type checker, cached per node. */
 export class TypeOracle {
@@ -120,6 +121,80 @@ export class TypeOracle {
     try {
       const type = this.services.getTypeAtLocation(expr);
       return this.checker.isArrayType(type) || this.checker.isTupleType(type);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The alias name of the type of `expr` (`BelongsToGetAssociationMixin`), if any. */
+  aliasName(expr: TSESTree.Expression): string | undefined {
+    try {
+      return this.services.getTypeAtLocation(expr).aliasSymbol?.getName();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the type of `expr` (or a member of its union) has property `name`; undefined for `any`. */
+  hasProperty(expr: TSESTree.Expression, name: string): boolean | undefined {
+    try {
+      return this.typeHasProperty(this.services.getTypeAtLocation(expr), name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private typeHasProperty(type: ts.Type, name: string): boolean | undefined {
+    const nonNull = this.checker.getNonNullableType(type);
+    if (nonNull.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
+    const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+    return parts.some((part) => this.checker.getPropertyOfType(this.checker.getApparentType(part), name) !== undefined);
+  }
+
+  /**
+   * Whether the options a call takes have, along `path`, a property `name`: the first type parameter's
+   * constraint when the signature is generic (Prisma's `T extends PostFindManyArgs`), else the parameter's type.
+   */
+  optionHasKey(callee: TSESTree.Expression, argIndex: number, path: readonly string[], name: string): boolean | undefined {
+    try {
+      const signature = this.services.getTypeAtLocation(callee).getCallSignatures()[0];
+      if (!signature) return undefined;
+      const typeParameter = signature.getTypeParameters()?.[0];
+      let type: ts.Type | undefined = typeParameter ? typeParameter.getConstraint() : undefined;
+      if (!type) {
+        const param = signature.getParameters()[argIndex];
+        if (!param) return undefined;
+        type = this.checker.getTypeOfSymbol(param);
+      }
+      for (const key of path) {
+        const nonNull = this.checker.getNonNullableType(type);
+        if (nonNull.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
+        const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
+        const prop = parts.map((part) => this.checker.getPropertyOfType(this.checker.getApparentType(part), key)).find((p) => p !== undefined);
+        if (!prop) return undefined;
+        type = this.checker.getTypeOfSymbol(prop);
+      }
+      return this.typeHasProperty(type, name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the property read at `member` is declared with one of `decorators` (`@ManyToOne(…)`). */
+  declaredWithDecorator(member: TSESTree.MemberExpression, decorators: ReadonlySet<string>): boolean | undefined {
+    try {
+      const symbol = this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(member.property));
+      const declarations = symbol?.getDeclarations();
+      if (!declarations || declarations.length === 0) return undefined;
+      return declarations.some((declaration) => {
+        const modifiers = (declaration as unknown as { modifiers?: readonly { expression?: { expression?: ts.Node } }[] }).modifiers ?? [];
+        return modifiers.some((modifier) => {
+          const callee = modifier.expression?.expression;
+          if (!callee) return false;
+          const text = callee.getText();
+          return decorators.has(text.slice(text.lastIndexOf('.') + 1));
+        });
+      });
     } catch {
       return undefined;
     }

@@ -5,6 +5,7 @@ import noQueryInLoop from './no-query-in-loop.js';
 import noSlowCallInTransaction from './no-slow-call-in-transaction.js';
 import noUnorderedLimit from './no-unordered-limit.js';
 import noWriteInLoop from './no-write-in-loop.js';
+import preferEagerLoad from './prefer-eager-load.js';
 
 /** Every rule, by name (alphabetical; a test checks it matches the folder). */
 export const rules = {
@@ -15,4 +16,5 @@ export const rules = {
   'no-slow-call-in-transaction': noSlowCallInTransaction,
   'no-unordered-limit': noUnorderedLimit,
   'no-write-in-loop': noWriteInLoop,
+  'prefer-eager-load': preferEagerLoad,
 };

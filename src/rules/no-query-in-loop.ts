@@ -60,6 +60,8 @@ export default createRule<Options, MessageId>({
         if (query.model !== undefined && ignored.has(query.model)) return;
         const iteration = perItemIteration(orm, query, options.checkWhileLoops ?? false);
         if (!iteration) return;
+        // A per-row relation load is `prefer-eager-load`'s report (with its two-place suggestion).
+        if (orm.eagerLoadCandidate(query)) return;
         const mod = orm.module(query.orm);
         const described = orm.describeIteration(iteration);
         const fix = orm.batchedLookupFix(query, iteration);

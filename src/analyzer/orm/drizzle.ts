@@ -4,8 +4,9 @@ import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
 import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, methodNode, optionClause } from './shape.js';
+import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText } from '../relations.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 const WRITE_STARTS: Readonly<Record<string, Operation>> = { insert: 'write-one', update: 'write-many', delete: 'write-many' };
@@ -146,7 +147,79 @@ export const drizzle: OrmModule = {
     const clientExpr = relational ? exprBefore(chain, start) : calleeOf(chain, start);
     return clientToHandle(req, clientExpr, handleName(req, 'the transaction'));
   },
+  eager: eagerSupport(),
 };
+
+/** Relational-query options that can move onto a `with` entry. */
+const NESTED_ONE = new Set(['columns', 'with', 'extras']);
+const NESTED_MANY = new Set(['columns', 'with', 'extras', 'orderBy', 'limit', 'offset']);
+
+/** `eq(users.id, x)`, or the callback form `(users, { eq }) => eq(users.id, x)`. */
+function whereEq(node: TSESTree.Node | undefined): ReturnType<typeof eqParts> {
+  if (node?.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type === AST_NODE_TYPES.CallExpression) {
+    const parts = eqParts(node.body);
+    return parts;
+  }
+  return eqParts(node);
+}
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation) => `with: { ${keyText(relation)}: true }`,
+
+    relationLoad(req) {
+      const { query, ctx } = req;
+      const call = query?.optionsCall;
+      // Relational queries only: a core `select()` per item has no `with` twin.
+      if (!query || !call || call !== query.node || !(query.method in RELATIONAL) || query.operation === 'relation-load') return undefined;
+      const options = call.arguments[0];
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+      const where = objectProperty(options, 'where');
+      const parts = whereEq(where?.value);
+      if (!parts || !req.dependsOnItem(parts.value)) return undefined;
+      const key = parts.column.property.type === AST_NODE_TYPES.Identifier ? parts.column.property.name : undefined;
+      if (key === undefined) return undefined;
+      const keyed = keyedRelation({ key, value: parts.value }, query.model, req.isItem);
+      if (!keyed || keyed.many !== (query.method === 'findMany')) return undefined;
+      const allowed = keyed.many ? NESTED_MANY : NESTED_ONE;
+      const nested: string[] = [];
+      for (const prop of options.properties as TSESTree.Property[]) {
+        if (prop === where) continue;
+        const name = prop.key.type === AST_NODE_TYPES.Identifier && !prop.computed ? prop.key.name : undefined;
+        if (name === undefined || !allowed.has(name) || req.dependsOnItem(prop.value)) return undefined;
+        nested.push(req.sourceCode.getText(prop));
+      }
+      const sourceCallee = req.source?.optionsCall?.callee;
+      const confirmed = sourceCallee && ctx.types ? ctx.types.optionHasKey(sourceCallee, 0, ['with'], keyed.relation) : undefined;
+      return {
+        owner: keyed.owner,
+        relation: keyed.relation,
+        assumedFrom: keyed.assumedFrom,
+        confirmed,
+        loaded: loadedText(req.sourceCode.getText(keyed.owner), keyed.relation),
+        nested: nested.length > 0 ? `{ ${nested.join(', ')} }` : undefined,
+      };
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      const call = source.optionsCall;
+      if (source.method !== 'findMany' || !call || call !== source.node) return undefined;
+      const entry = `${keyText(relation)}: ${nested ?? 'true'}`;
+      const arg = call.arguments[0];
+      if (!arg) {
+        const splice = addCallArgument(sourceCode, call, `{ with: { ${entry} } }`);
+        return splice ? [splice] : undefined;
+      }
+      if (arg.type !== AST_NODE_TYPES.ObjectExpression || arg.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+      const withProp = objectProperty(arg, 'with');
+      if (!withProp) return [addObjectEntry(sourceCode, arg, `with: { ${entry} }`)];
+      if (withProp.value.type !== AST_NODE_TYPES.ObjectExpression || withProp.value.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+      const existing = objectProperty(withProp.value, relation);
+      if (existing) return sourceCode.getText(existing.value) === (nested ?? 'true') ? [] : undefined;
+      return [addObjectEntry(sourceCode, withProp.value, entry)];
+    },
+  };
+}
 
 /**
  * `insert(t).values(row)` per item → `values(items.map(…))` (guarded: Drizzle rejects an empty list);

@@ -21,3 +21,8 @@ export function ormModule(id: OrmId): OrmModule {
 
 /** Union of the method names any module looks at: calls with other names are skipped at once. */
 export const ALL_METHOD_NAMES: ReadonlySet<string> = new Set(ORM_MODULES.flatMap((m) => [...m.methodNames]));
+
+/** Whether any module looks at calls named `name` (by list or by pattern). */
+export function isMethodOfInterest(name: string): boolean {
+  return ALL_METHOD_NAMES.has(name) || ORM_MODULES.some((m) => m.methodPattern?.test(name) === true);
+}

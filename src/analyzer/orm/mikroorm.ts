@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { objectProperty, propertyName, staticKey } from '../ast.js';
+import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, loadedText, objectConditions, singleItemCondition } from '../relations.js';
 import { spliceNodeText } from '../fixes.js';
 import { handleName, independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryShape, RelationLoad, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause } from './shape.js';
 
 /** EntityManager methods (entity class first) and repository methods (no entity argument). */
@@ -88,15 +89,22 @@ export const mikroorm: OrmModule = {
     const link = links[last];
     if (link?.kind !== 'call' || link.name === undefined) return undefined;
     // `wrap(book).init()` / `collection.init()` / `ref.loadOrFail()`.
-    if (RELATION_LOADS.has(link.name)) {
+    if (RELATION_LOADS.has(link.name) || link.name === 'load') {
       const receiver = exprBefore(chain, last);
       if (receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && link.name === 'init') {
+        // `wrap(post.author).init()`.
         const origin = ctx.originOf(receiver.callee);
-        if (origin?.orm === 'mikroorm') return { orm: 'mikroorm', operation: 'relation-load', evidence: origin.evidence, execution: 'eager', method: 'init' };
-        return undefined;
+        if (origin?.orm !== 'mikroorm') return undefined;
+        const arg = receiver.arguments[0];
+        const relation = arg?.type === AST_NODE_TYPES.MemberExpression ? lastName(arg) : undefined;
+        return { orm: 'mikroorm', operation: 'relation-load', evidence: origin.evidence, execution: 'eager', method: 'init', relation, optionsCall: link.node };
       }
-      if (receiver.type === AST_NODE_TYPES.MemberExpression && ctx.fileImports('mikroorm') && !ctx.fileImports('typeorm')) {
-        const relation = lastName(receiver);
+      if (receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const relation = lastName(receiver);
+      // `post.author.load()` on a loaded entity: a Reference or a Collection.
+      const row = ctx.rowOf?.(receiver.object);
+      if (row?.orm === 'mikroorm') return { orm: 'mikroorm', operation: 'relation-load', evidence: row.evidence, execution: 'eager', method: link.name, relation, optionsCall: link.node };
+      if (link.name !== 'load' && ctx.fileImports('mikroorm') && !ctx.fileImports('typeorm')) {
         return { orm: 'mikroorm', operation: 'relation-load', evidence: link.name === 'init' ? 'name' : 'shape', execution: 'eager', method: link.name, relation };
       }
       return undefined;
@@ -152,6 +160,8 @@ export const mikroorm: OrmModule = {
   outsideTransaction(req) {
     return outsideTransaction(req);
   },
+  rowsPart: { findAndCount: 0, getResultAndCount: 0 },
+  eager: eagerSupport(),
 };
 
 /**
@@ -332,4 +342,87 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   }
   if (!many) splices.push(renameMethod(call, 'find')!);
   return { keyField, keyNode, batchedText: `await ${spliceNodeText(req.sourceCode, call, splices)}`, many };
+}
+
+/** Loads that are no-ops once the relation is populated: the per-item call may stay. */
+const NOOP_WHEN_LOADED = new Set(['load', 'loadOrFail', 'loadItems']);
+const FINDS = new Set(['find', 'findAll', 'findAndCount']);
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation) => `populate: ['${relation}']`,
+
+    relationLoad(req) {
+      const { query, ctx } = req;
+      const call = query?.optionsCall;
+      if (!query || !call) return undefined;
+      const text = (node: TSESTree.Node) => req.sourceCode.getText(node);
+      if (query.operation === 'relation-load') {
+        const callee = call.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 0) return undefined;
+        // `wrap(post.author).init()` refreshes (always a query); `post.comments.init()` too.
+        const wrapped = callee.object.type === AST_NODE_TYPES.CallExpression ? callee.object.arguments[0] : undefined;
+        const target = wrapped ?? callee.object;
+        if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || !req.isItem(target.object)) return undefined;
+        const relation = target.property.name;
+        if (query.method === 'init') return { owner: target.object, relation, loaded: text(target), removable: true, confirmed: true };
+        if (!wrapped && NOOP_WHEN_LOADED.has(query.method)) return { owner: target.object, relation, loaded: null, confirmed: true };
+        return undefined;
+      }
+      // `em.findOne(User, post.author)`, `em.findOne(User, { id: post.authorId })`, `em.find(Comment, { post })`.
+      if (call !== query.node || (query.method !== 'findOne' && query.method !== 'find')) return undefined;
+      const entityFirst = call.arguments[0]?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(call.arguments[0].name);
+      const filter = call.arguments[entityFirst ? 1 : 0];
+      if (!filter || call.arguments.length !== (entityFirst ? 2 : 1) || filter.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      let load: RelationLoad | undefined;
+      if (filter.type === AST_NODE_TYPES.MemberExpression && !filter.computed && filter.property.type === AST_NODE_TYPES.Identifier && req.isItem(filter.object) && query.method === 'findOne') {
+        // The primary key given as the item's reference: the property is the relation.
+        load = { owner: filter.object, relation: filter.property.name, loaded: referenceValue(filter), confirmed: true };
+      } else {
+        const conditions = filter.type === AST_NODE_TYPES.ObjectExpression ? objectConditions(filter) : [{ key: 'id', value: filter }];
+        const single = conditions && singleItemCondition(conditions, req.dependsOnItem);
+        if (!single || single.rest.length > 0) return undefined;
+        const keyed = keyedRelation(single.keyed, query.model, req.isItem);
+        if (!keyed || keyed.many !== (query.method === 'find')) return undefined;
+        const owner = text(keyed.owner);
+        const confirmed = ctx.types ? ctx.types.hasProperty(keyed.owner, keyed.relation) : undefined;
+        // `book.author.id`: the relation node is there to ask whether it is a Reference.
+        const value = single.keyed.value;
+        const relationNode = value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.MemberExpression ? value.object : undefined;
+        const loaded = keyed.many ? `${loadedText(owner, keyed.relation)}.getItems()` : relationNode ? referenceValue(relationNode) : loadedText(owner, keyed.relation);
+        load = { owner: keyed.owner, relation: keyed.relation, assumedFrom: keyed.assumedFrom, confirmed, loaded };
+      }
+      return load;
+
+      /** `book.author`, or `book.author.unwrap()` when the checker says it is a `Reference`. */
+      function referenceValue(node: TSESTree.MemberExpression): string {
+        return ctx.types?.hasProperty(node, 'unwrap') === true ? `${text(node)}.unwrap()` : text(node);
+      }
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      const call = source.optionsCall;
+      if (nested !== undefined || !call || call !== source.node || !FINDS.has(source.method)) return undefined;
+      const entityFirst = call.arguments[0]?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(call.arguments[0].name);
+      const index = (entityFirst ? 1 : 0) + (source.method === 'findAll' ? 0 : 1);
+      if (call.arguments.length < index || call.arguments.length > index + 1) return undefined;
+      const options = call.arguments[index];
+      if (!options) {
+        const splice = addCallArgument(sourceCode, call, `{ populate: ['${relation}'] }`);
+        return splice ? [splice] : undefined;
+      }
+      // Partial loading (`fields`/`exclude`) would need the relation's fields too.
+      if (options.type !== AST_NODE_TYPES.ObjectExpression || objectProperty(options, 'fields') || objectProperty(options, 'exclude')) return undefined;
+      const populate = objectProperty(options, 'populate');
+      if (!populate) {
+        if (options.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+        return [addObjectEntry(sourceCode, options, `populate: ['${relation}']`)];
+      }
+      const value = populate.value;
+      if (value.type === AST_NODE_TYPES.Literal && (value.value === true || value.value === '*')) return [];
+      if (value.type !== AST_NODE_TYPES.ArrayExpression || !value.elements.every((e) => e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string')) return undefined;
+      if (value.elements.some((e) => e?.type === AST_NODE_TYPES.Literal && (e.value === relation || e.value === '*' || String(e.value).startsWith(`${relation}.`)))) return [];
+      return [addArrayElement(sourceCode, value, `'${relation}'`)];
+    },
+  };
 }

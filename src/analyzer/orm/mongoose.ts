@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, objectProperty, staticKey } from '../ast.js';
+import { addArrayElement, loadedText, stringLiteralText } from '../relations.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { type CallLink, exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch } from './common.js';
 import { addOptionSplice, handleName, keyFilterSplice, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Execution, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Execution, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, Splice, TransactionFix, TransactionRequest } from './types.js';
 import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, withinChainArgs } from './shape.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
@@ -98,6 +99,13 @@ export const mongoose: OrmModule = {
     if (opIndex === -1) return undefined;
     const link = links[opIndex] as CallLink;
     if (link.name === undefined) return undefined;
+    // `doc.populate('author')` on a loaded document (Document#populate runs at call time).
+    if (link.name === 'populate' && opIndex === links.length - 1) {
+      const row = ctx.rowOf?.(exprBefore(chain, opIndex));
+      if (row?.orm === 'mongoose') {
+        return { orm: 'mongoose', operation: 'relation-load', evidence: row.evidence, execution: 'eager', method: 'populate', model: row.model, optionsCall: link.node, relation: populatePath(link.args[0]) };
+      }
+    }
     if (opIndex === 0 && links.length === 1 && Object.hasOwn(DOCUMENT_OPS, link.name)) {
       const origin = ctx.originOf(chain.base);
       if (origin?.role === 'row') return rowMethodMatch('mongoose', chain, origin, DOCUMENT_OPS, 'eager');
@@ -154,6 +162,7 @@ export const mongoose: OrmModule = {
   outsideTransaction(req) {
     return outsideTransaction(req);
   },
+  eager: eagerSupport(),
 };
 
 /** Where native-promise methods take their options (`{ session }`). */
@@ -321,4 +330,99 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const splices = [replacePropValue(keyProp.prop, keyProp.key, `{ $in: ${req.keysText(keyProp.prop.value)} }`)];
   if (!many) splices.push(renameMethod(call, 'find')!);
   return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${spliceNodeText(req.sourceCode, req.call, splices)}`, many, stringKeys: true };
+}
+
+/** The single path a `populate` argument names: `'author'` or `{ path: 'author', … }`. */
+function populatePath(arg: TSESTree.Node | undefined): string | undefined {
+  if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return /^[\w.$]+$/.test(arg.value) ? arg.value : undefined;
+  const path = arg?.type === AST_NODE_TYPES.ObjectExpression ? objectProperty(arg, 'path')?.value : undefined;
+  return path?.type === AST_NODE_TYPES.Literal && typeof path.value === 'string' && /^[\w.$]+$/.test(path.value) ? path.value : undefined;
+}
+
+/** Query methods a keyed per-item lookup may carry and still be one populated path. */
+const KEYED_TAIL = new Set(['lean', 'exec', 'then', 'catch', 'finally']);
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation) => `populate('${relation}')`,
+
+    relationLoad(req) {
+      const { query } = req;
+      const call = query?.optionsCall;
+      if (!query || !call) return undefined;
+      const text = (node: TSESTree.Node) => req.sourceCode.getText(node);
+      if (query.operation === 'relation-load') {
+        const callee = call.callee;
+        const arg = call.arguments[0];
+        if (query.method !== 'populate' || query.relation === undefined || callee.type !== AST_NODE_TYPES.MemberExpression || !req.isItem(callee.object) || call.arguments.length !== 1 || !arg) return undefined;
+        // `{ path, select, match }` moves to the query's populate as it is.
+        const nested = arg.type === AST_NODE_TYPES.ObjectExpression && arg.properties.length > 1 ? text(arg) : undefined;
+        return { owner: callee.object, relation: query.relation, loaded: text(callee.object), removable: true, nested, confirmed: true };
+      }
+      // `User.findById(post.author)`: the document field that holds the id is the populated path.
+      if (query.operation !== 'read-one' || call.arguments.length !== 1) return undefined;
+      const tail = query.chain.links.slice(query.chain.links.findIndex((l) => l.node === call) + 1);
+      if (tail.some((l) => l.kind !== 'call' || !KEYED_TAIL.has(l.name ?? ''))) return undefined;
+      let value: TSESTree.Node | undefined;
+      if (query.method === 'findById') value = call.arguments[0];
+      else if (query.method === 'findOne' && call.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression && call.arguments[0].properties.length === 1) {
+        const prop = objectProperty(call.arguments[0], '_id');
+        value = prop?.value;
+      }
+      if (value?.type !== AST_NODE_TYPES.MemberExpression || value.computed || value.property.type !== AST_NODE_TYPES.Identifier || !req.isItem(value.object)) return undefined;
+      const relation = value.property.name;
+      if (relation === '_id' || relation === 'id') return undefined;
+      return { owner: value.object, relation, assumedFrom: text(value), loaded: loadedText(text(value.object), relation) };
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      const call = source.optionsCall;
+      if (!call || source.method !== 'find' || source.operation !== 'read-many') return undefined;
+      if (!projectionKeeps(call.arguments[1], relation) || source.chain.links.some((l) => l.kind === 'call' && l.name === 'select' && !projectionKeeps(l.args[0], relation))) return undefined;
+      const populates = source.chain.links.filter((l): l is CallLink => l.kind === 'call' && l.name === 'populate');
+      for (const link of populates) {
+        const arg = link.args[0];
+        if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') {
+          if (arg.value.split(/\s+/).includes(relation)) return nested === undefined ? [] : undefined;
+        } else if (arg?.type === AST_NODE_TYPES.ArrayExpression) {
+          if (arg.elements.some((e) => e?.type === AST_NODE_TYPES.Literal ? e.value === relation : populatePath(e ?? undefined) === relation)) return nested === undefined ? [] : undefined;
+        } else if (populatePath(arg) === relation) {
+          return nested === undefined ? [] : undefined;
+        }
+      }
+      if (nested === undefined) {
+        const first = populates[0]?.args[0];
+        if (populates.length === 1 && populates[0]!.args.length === 1) {
+          if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') return [{ range: first.range, text: stringLiteralText(first, `${first.value} ${relation}`) }];
+          if (first?.type === AST_NODE_TYPES.ArrayExpression) return [addArrayElement(sourceCode, first, `'${relation}'`)];
+        }
+      }
+      return insertAfter(source.chain, call, `.populate(${nested ?? `'${relation}'`})`);
+    },
+  };
+}
+
+/** Whether a projection (`'title author'`, `{ title: 1 }`, `'-body'`) keeps `path`; absent projections keep everything. */
+function projectionKeeps(projection: TSESTree.Node | undefined, path: string): boolean {
+  if (projection === undefined) return true;
+  if (projection.type === AST_NODE_TYPES.Literal && typeof projection.value === 'string') {
+    const fields = projection.value.split(/\s+/).filter(Boolean);
+    if (fields.every((f) => f.startsWith('-'))) return !fields.includes(`-${path}`);
+    return fields.includes(path) || fields.includes(`+${path}`);
+  }
+  if (projection.type === AST_NODE_TYPES.ObjectExpression) {
+    const values = projection.properties.map((p) => (p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Literal ? p.value.value : undefined));
+    if (values.some((v) => v === undefined)) return false;
+    const own = projection.properties.find((p) => p.type === AST_NODE_TYPES.Property && staticKey(p) === path);
+    const ownValue = own?.type === AST_NODE_TYPES.Property && own.value.type === AST_NODE_TYPES.Literal ? own.value.value : undefined;
+    if (values.every((v) => v === 0 || v === false)) return ownValue === undefined;
+    return ownValue === 1 || ownValue === true;
+  }
+  return false;
+}
+
+/** A call inserted right after `call` in its chain (`Post.find(…)` → `Post.find(…).populate('author')`). */
+function insertAfter(chain: Chain, call: TSESTree.CallExpression, text: string): Splice[] | undefined {
+  if (!chain.links.some((l) => l.node === call)) return undefined;
+  return [{ range: [call.range[1], call.range[1]], text }];
 }

@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg } from './common.js';
 import { builderBatchLookup, builderBulkWrite, builderInListAt, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
 import { handleName } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, Operation, OrmModule } from './types.js';
+import { keyedRelation, loadedText, objectConditions, singleItemCondition, stringLiteralText } from '../relations.js';
 
 /** Objection's own builder methods (on top of Knex's). */
 const OBJECTION_METHODS: Readonly<Record<string, Operation | null>> = {
@@ -162,9 +163,97 @@ export const objection: OrmModule = {
     const splice = last ? { range: [last.range[1], last.range[1]] as const, text: `, ${req.handle}` } : { range: [close.range[0], close.range[0]] as const, text: req.handle };
     return { splices: [splice], missing };
   },
+  rowsPart: { page: 'results' },
+  eager: eagerSupport(),
 };
 
 const TRX_ARGUMENT: Readonly<Record<string, number>> = { query: 0, $query: 0, relatedQuery: 1, $relatedQuery: 1 };
+
+/** Builder methods that narrow the parent's columns: a graph fetch would then miss its keys. */
+const COLUMN_PICKS = new Set(['select', 'column', 'columns', 'distinct', 'distinctOn', 'pluck', 'first', 'count', 'countDistinct', 'findById', 'findByIds', 'findOne', 'page', 'range', 'resultSize', 'min', 'max', 'sum', 'avg']);
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation) => `withGraphFetched('${relation}')`,
+
+    relationLoad(req) {
+      const { query, ctx } = req;
+      if (!query) return undefined;
+      const text = (node: TSESTree.Node) => req.sourceCode.getText(node);
+      const links = query.chain.links;
+      const head = findCall(query.chain, new Set(['$relatedQuery', '$fetchGraph']));
+      if (query.operation === 'relation-load') {
+        if (head === -1 || query.relation === undefined) return undefined;
+        const owner = exprBefore(query.chain, head);
+        if (!req.isItem(owner)) return undefined;
+        const later = links.slice(head + 1).filter((l) => l.kind !== 'call' || !PROMISE_LIKE.has(l.name ?? ''));
+        if ((links[head] as CallLink).name === '$fetchGraph') {
+          return later.length > 0 ? undefined : { owner, relation: query.relation, loaded: text(owner), removable: true, confirmed: true };
+        }
+        // Filters on the related query (`.where()`, `.orderBy()`) have no direct graph-fetch form: no rewrite.
+        return { owner, relation: query.relation, loaded: loadedText(text(owner), query.relation), confirmed: true, nested: later.length > 0 ? later.map((l) => text(l.node)).join('') : undefined };
+      }
+      // `User.query().findById(post.authorId)`, `Comment.query().where('postId', post.id)`.
+      if (query.operation !== 'read-one' && query.operation !== 'read-many') return undefined;
+      const start = findCall(query.chain, new Set(['query']));
+      const rest = links.slice(start + 1).filter((l) => l.kind !== 'call' || !PROMISE_LIKE.has(l.name ?? ''));
+      if (start === -1 || rest.length !== 1 || rest[0]!.kind !== 'call' || (links[start] as CallLink).args.length > 0) return undefined;
+      const link = rest[0] as CallLink;
+      let condition;
+      if (link.name === 'findById' && link.args.length === 1) condition = { key: 'id', value: link.args[0]! };
+      else if (link.name === 'where' && (link.args.length === 2 || (link.args.length === 3 && link.args[1]?.type === AST_NODE_TYPES.Literal && link.args[1].value === '='))) {
+        const column = stringArg(link);
+        condition = column === undefined ? undefined : { key: column.slice(column.lastIndexOf('.') + 1), value: link.args[link.args.length - 1]! };
+      } else if (link.name === 'where' && link.args.length === 1 && link.args[0]!.type === AST_NODE_TYPES.ObjectExpression) {
+        const conditions = objectConditions(link.args[0]!);
+        const single = conditions && singleItemCondition(conditions, req.dependsOnItem);
+        condition = single && single.rest.length === 0 ? single.keyed : undefined;
+      }
+      if (!condition || condition.value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const keyed = keyedRelation(condition, query.model, req.isItem);
+      if (!keyed || keyed.many !== (link.name === 'where')) return undefined;
+      const confirmed = ctx.types ? ctx.types.hasProperty(keyed.owner, keyed.relation) : undefined;
+      return { owner: keyed.owner, relation: keyed.relation, assumedFrom: keyed.assumedFrom, confirmed, loaded: loadedText(text(keyed.owner), keyed.relation) };
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      if (nested !== undefined || source.operation !== 'read-many') return undefined;
+      const start = findCall(source.chain, new Set(['query']));
+      if (start === -1) return undefined;
+      const calls = source.chain.links.slice(start + 1).filter((l): l is CallLink => l.kind === 'call');
+      if (calls.some((l) => COLUMN_PICKS.has(l.name ?? ''))) return undefined;
+      const graph = calls.find((l) => l.name === 'withGraphFetched' || l.name === 'withGraphJoined');
+      if (graph) {
+        const arg = graph.args[0];
+        if (arg?.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string' || graph.args.length > 1) return undefined;
+        const inner = arg.value.trim().replace(/^\[|\]$/g, '');
+        if (topLevelNames(inner).includes(relation)) return [];
+        return [{ range: arg.range, text: stringLiteralText(arg, `[${inner}, ${relation}]`) }];
+      }
+      const query = source.chain.links[start]!.node;
+      return [{ range: [query.range[1], query.range[1]], text: `.withGraphFetched('${relation}')` }];
+    },
+  };
+}
+
+/** `a, b.c, d(mod)` → `['a', 'b', 'd']`: the relations at the top of a relation expression. */
+function topLevelNames(expression: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of `${expression},`) {
+    if (char === '[' || char === '(') depth++;
+    if (char === ']' || char === ')') depth--;
+    if (char === ',' && depth === 0) {
+      const name = /^\s*(\w+)/.exec(current)?.[1];
+      if (name) names.push(name);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  return names;
+}
 
 /**
  * `findById(item.id).patch(values)` → `findByIds(keys).patch(values)`; `deleteById(item.id)` →

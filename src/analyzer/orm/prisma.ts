@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { dottedName, objectProperty, staticKey, staticKeys } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
+import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText, objectConditions, singleItemCondition } from '../relations.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { clientToHandle, handleName, hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 
 /** Model-delegate methods (`prisma.user.<method>`) and what they do. */
@@ -157,7 +158,109 @@ export const prisma: OrmModule = {
     const clientExpr = exprBefore(req.chain, req.match.method in CLIENT_OPS ? index : index - 1);
     return clientToHandle(req, clientExpr, handleName(req, 'the transaction client'));
   },
+  eager: eagerSupport(),
 };
+
+/** Prisma compacts same-tick `findUnique` calls (and their fluent forms) into one query. */
+const SAME_TICK_BATCHED = new Set(['findUnique', 'findUniqueOrThrow']);
+const ONE_LOOKUPS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow']);
+/** Options of a per-item lookup that can move onto the included relation. */
+const NESTED_ONE = new Set(['select', 'include', 'omit']);
+const NESTED_MANY = new Set(['select', 'include', 'omit', 'orderBy', 'take', 'skip', 'cursor', 'distinct']);
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation) => `include: { ${keyText(relation)}: true }`,
+
+    relationLoad(req) {
+      const query = req.query;
+      const call = query?.optionsCall;
+      if (!query || !call) return undefined;
+      if (req.concurrent && SAME_TICK_BATCHED.has(query.method)) return undefined;
+      const options = call.arguments[0];
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const where = objectProperty(options, 'where')?.value;
+      const conditions = where?.type === AST_NODE_TYPES.ObjectExpression ? objectConditions(where) : undefined;
+      const single = conditions && singleItemCondition(conditions, req.dependsOnItem);
+      if (!single) return undefined;
+      const others = options.properties.filter((p) => !(p.type === AST_NODE_TYPES.Property && p.value === where));
+      if (others.some((p) => req.dependsOnItem(p))) return undefined;
+      const text = (node: TSESTree.Node) => req.sourceCode.getText(node);
+
+      if (query.operation === 'relation-load') {
+        // Fluent API: the lookup must read the item's own row (`findUnique({ where: { id: post.id } }).author()`).
+        const value = single.keyed.value;
+        if (single.rest.length > 0 || others.length > 0 || !ONE_LOOKUPS.has(query.method) || query.relation === undefined) return undefined;
+        if (value.type !== AST_NODE_TYPES.MemberExpression || value.computed || value.property.type !== AST_NODE_TYPES.Identifier || value.property.name !== single.keyed.key) return undefined;
+        if (!req.isItem(value.object)) return undefined;
+        if (req.source && req.source.model !== query.model) return undefined;
+        const fluent = query.chain.links.filter((l) => l.kind === 'call' && l.node !== call && !PROMISE_LIKE.has(l.name ?? ''));
+        if (fluent.length !== 1 || query.chain.links[query.chain.links.length - 1] !== fluent[0]) return undefined;
+        const fluentArgs = (fluent[0] as CallLink).args;
+        return {
+          owner: value.object,
+          relation: query.relation,
+          loaded: loadedText(text(value.object), query.relation),
+          nested: fluentArgs[0] ? text(fluentArgs[0]) : undefined,
+          confirmed: true,
+        };
+      }
+      if (query.operation !== 'read-one' && query.operation !== 'read-many') return undefined;
+      if (query.node !== call) return undefined;
+      const keyed = keyedRelation(single.keyed, query.model, req.isItem);
+      if (!keyed || (keyed.many ? query.method !== 'findMany' : !ONE_LOOKUPS.has(query.method))) return undefined;
+      // One row per key: another condition could make the looked-up row absent where the relation is not.
+      if (!keyed.many && single.rest.length > 0) return undefined;
+      const allowed = keyed.many ? NESTED_MANY : NESTED_ONE;
+      const nestedParts: string[] = [];
+      for (const prop of others) {
+        if (prop.type !== AST_NODE_TYPES.Property || !allowed.has(staticKeyOf(prop) ?? '')) return undefined;
+        nestedParts.push(text(prop));
+      }
+      if (single.rest.length > 0 && where?.type === AST_NODE_TYPES.ObjectExpression) {
+        const restProps = where.properties.filter((p) => p.type === AST_NODE_TYPES.Property && staticKeyOf(p) !== single.keyed.key);
+        nestedParts.unshift(`where: { ${restProps.map(text).join(', ')} }`);
+      }
+      const sourceCallee = req.source?.optionsCall?.callee;
+      const confirmed = sourceCallee && req.ctx.types ? req.ctx.types.optionHasKey(sourceCallee, 0, ['include'], keyed.relation) : undefined;
+      return {
+        owner: keyed.owner,
+        relation: keyed.relation,
+        assumedFrom: keyed.assumedFrom,
+        confirmed,
+        loaded: loadedText(text(keyed.owner), keyed.relation),
+        nested: nestedParts.length > 0 ? `{ ${nestedParts.join(', ')} }` : undefined,
+      };
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      const call = source.optionsCall;
+      if (source.method !== 'findMany' || call !== source.node) return undefined;
+      const entry = `${keyText(relation)}: ${nested ?? 'true'}`;
+      const arg = call.arguments[0];
+      if (!arg) {
+        const splice = addCallArgument(sourceCode, call, `{ include: { ${entry} } }`);
+        return splice ? [splice] : undefined;
+      }
+      if (arg.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      // A `select` decides the shape: the relation goes inside it; else into `include`.
+      const container = objectProperty(arg, 'select') ?? objectProperty(arg, 'include');
+      if (!container) {
+        if (arg.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+        return [addObjectEntry(sourceCode, arg, `include: { ${entry} }`)];
+      }
+      if (container.value.type !== AST_NODE_TYPES.ObjectExpression || container.value.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+      const existing = objectProperty(container.value, relation);
+      if (existing) return sourceCode.getText(existing.value) === (nested ?? 'true') ? [] : undefined;
+      return [addObjectEntry(sourceCode, container.value, entry)];
+    },
+  };
+}
+
+function staticKeyOf(prop: TSESTree.Property): string | undefined {
+  if (!prop.computed && prop.key.type === AST_NODE_TYPES.Identifier) return prop.key.name;
+  return prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : undefined;
+}
 
 /** Nested relation writes: `createMany` cannot run them. */
 const RELATION_WRITES = new Set(['create', 'createMany', 'connect', 'connectOrCreate', 'upsert', 'set', 'disconnect', 'delete', 'deleteMany', 'update', 'updateMany']);

@@ -2,9 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { objectProperty, staticKey } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { argKeysWithin, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
+import { argKeysWithin, type CallLink, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch, stringArg } from './common.js';
 import { addOptionSplice, independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, RecognizeContext, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, loadedText, lowerFirst, objectConditions, singleItemCondition } from '../relations.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
@@ -58,7 +59,8 @@ export const sequelize: OrmModule = {
     subquery: 'an `include` with a `where` and `required: true`, or a `sequelize.literal(\'(SELECT …)\')` subquery',
   },
   packages: ['sequelize', 'sequelize-typescript', '@sequelize/core'],
-  methodNames: new Set([...Object.keys(MODEL_OPS), ...Object.keys(INSTANCE_OPS), 'query']),
+  methodNames: new Set([...Object.keys(MODEL_OPS), ...Object.keys(INSTANCE_OPS), 'query', '$get']),
+  methodPattern: /^get[A-Z]/,
   exports: { Sequelize: 'factory', default: 'factory' },
   derived: {
     factory: { new: 'client' },
@@ -77,6 +79,7 @@ export const sequelize: OrmModule = {
     const link = links[last];
     if (link?.kind !== 'call' || link.name === undefined) return undefined;
     const receiver = exprBefore(chain, last);
+    if (link.name === '$get' || GETTER.test(link.name)) return associationGetter(link, receiver, ctx);
     const origin = ctx.originOf(receiver);
     if (origin?.role === 'row') return rowMethodMatch('sequelize', chain, origin, INSTANCE_OPS, 'eager');
     if (link.name === 'query') {
@@ -124,6 +127,8 @@ export const sequelize: OrmModule = {
   outsideTransaction(req) {
     return outsideTransaction(req);
   },
+  rowsPart: { findAndCountAll: 'rows' },
+  eager: eagerSupport(),
 };
 
 /** Where each method takes its options (the `Transactionable` argument). */
@@ -271,4 +276,147 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const splices = [replacePropValue(keyProp.prop, keyProp.key, req.keysText(keyProp.prop.value))];
   if (!many) splices.push(renameMethod(call, 'findAll')!);
   return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${spliceNodeText(req.sourceCode, call, splices)}`, many };
+}
+
+/** Association getters: `post.getAuthor()`, `post.getComments()`. */
+const GETTER = /^get([A-Z]\w*)$/;
+/** Instance/static methods named like getters that are not association loads. */
+const NOT_GETTERS = new Set(['getDataValue', 'getTableName', 'getAttributes', 'getChangeset', 'getQueryInterface', 'getDialect', 'getDatabaseName']);
+const MIXIN_ALIAS = /^(?:BelongsTo|HasOne|HasMany|BelongsToMany)GetAssociations?Mixin$/;
+
+/**
+ * `post.getAuthor()` / sequelize-typescript `post.$get('author')` on a Sequelize row. A `get…` method may
+ * be the model's own (`getFullName()`): the checker's mixin type or an association declared in this file
+ * (`as: 'author'`, `@BelongsTo`, a `…GetAssociationMixin` declaration) tells them apart.
+ */
+function associationGetter(link: CallLink, receiver: TSESTree.Expression, ctx: RecognizeContext): QueryMatch | undefined {
+  const name = link.name!;
+  if (NOT_GETTERS.has(name)) return undefined;
+  const row = ctx.rowOf?.(receiver);
+  if (row?.orm !== 'sequelize') return undefined;
+  let relation: string | undefined;
+  let evidence: Evidence = row.evidence;
+  if (name === '$get') {
+    relation = stringArg(link);
+  } else {
+    relation = lowerFirst(GETTER.exec(name)![1]!);
+    const types = ctx.types;
+    const typed = types && link.node.callee.type === AST_NODE_TYPES.MemberExpression ? types.hasProperty(receiver, name) : undefined;
+    if (typed !== undefined) {
+      if (!MIXIN_ALIAS.test(types!.aliasName(link.node.callee as TSESTree.MemberExpression) ?? '')) return undefined;
+      evidence = 'type';
+    } else if (!associationDeclared(ctx.text(programOf(link.node)), relation)) {
+      evidence = 'name';
+    }
+  }
+  if (relation === undefined) return undefined;
+  return { orm: 'sequelize', operation: 'relation-load', evidence, execution: 'eager', method: name, model: row.model, optionsCall: link.node, relation, typeChecked: true };
+}
+
+/** `as: 'author'`, `@BelongsTo(() => User) author`, `declare getAuthor: BelongsToGetAssociationMixin<User>` in the file. */
+function associationDeclared(text: string, relation: string): boolean {
+  const escaped = relation.replace(/[$]/g, '\\$');
+  const upper = escaped.charAt(0).toUpperCase() + escaped.slice(1);
+  return (
+    new RegExp(`\\bas:\\s*['"\`]${escaped}['"\`]`).test(text) ||
+    new RegExp(`@(?:BelongsTo|HasMany|HasOne|BelongsToMany)\\([^)]*\\)[^;=]*?\\b${escaped}\\b`).test(text) ||
+    new RegExp(`\\bget${upper}\\s*!?:\\s*(?:Sequelize\\.)?\\w+GetAssociations?Mixin\\b`).test(text)
+  );
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation) => `include: [{ association: '${relation}' }]`,
+
+    relationLoad(req) {
+      const { query, ctx } = req;
+      if (!query?.optionsCall) return undefined;
+      const text = (node: TSESTree.Node) => req.sourceCode.getText(node);
+      const call = query.optionsCall;
+      if (query.operation === 'relation-load') {
+        const callee = call.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !req.isItem(callee.object) || query.relation === undefined) return undefined;
+        const owner = callee.object;
+        let relation = query.relation;
+        let confirmed: boolean | undefined = query.method === '$get' ? true : undefined;
+        if (!confirmed && ctx.types) {
+          // Without an alias the association is named after the model (`User`), so the getter's case is lost.
+          const upper = relation.charAt(0).toUpperCase() + relation.slice(1);
+          if (ctx.types.hasProperty(owner, relation)) confirmed = true;
+          else if (ctx.types.hasProperty(owner, upper)) [relation, confirmed] = [upper, true];
+        }
+        if (!confirmed && associationDeclared(ctx.text(programOf(call)), relation)) confirmed = true;
+        const options = call.arguments.slice(query.method === '$get' ? 1 : 0);
+        return {
+          owner,
+          relation,
+          assumedFrom: confirmed ? undefined : `${query.method}()`,
+          loaded: loadedText(text(owner), relation),
+          nested: options.length > 0 ? options.map(text).join(', ') : undefined,
+        };
+      }
+      if (call !== query.node) return undefined;
+      let keyed;
+      if (query.method === 'findByPk') {
+        const key = call.arguments[0];
+        if (!key || call.arguments.length !== 1 || key.type === AST_NODE_TYPES.SpreadElement) return undefined;
+        keyed = keyedRelation({ key: 'id', value: key }, query.model, req.isItem);
+      } else if (query.method === 'findOne' || query.method === 'findAll') {
+        const arg = call.arguments[0];
+        if (arg?.type !== AST_NODE_TYPES.ObjectExpression || arg.properties.length !== 1 || call.arguments.length !== 1) return undefined;
+        const where = objectProperty(arg, 'where')?.value;
+        const conditions = where?.type === AST_NODE_TYPES.ObjectExpression ? objectConditions(where) : undefined;
+        const single = conditions && singleItemCondition(conditions, req.dependsOnItem);
+        if (!single || single.rest.length > 0) return undefined;
+        keyed = keyedRelation(single.keyed, query.model, req.isItem);
+        if (keyed && keyed.many !== (query.method === 'findAll')) return undefined;
+      }
+      if (!keyed || (!keyed.many && query.method === 'findAll')) return undefined;
+      const confirmed = ctx.types ? ctx.types.hasProperty(keyed.owner, keyed.relation) : undefined;
+      return { owner: keyed.owner, relation: keyed.relation, assumedFrom: keyed.assumedFrom, confirmed, loaded: loadedText(text(keyed.owner), keyed.relation) };
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      // Per-item getter options (`where`, `attributes`) would change the parent's rows in an include (inner join).
+      const call = source.optionsCall;
+      if (nested !== undefined || source.method !== 'findAll' || !call || call !== source.node) return undefined;
+      const element = `{ association: '${relation}' }`;
+      const arg = call.arguments[0];
+      if (!arg) {
+        const splice = addCallArgument(sourceCode, call, `{ include: [${element}] }`);
+        return splice ? [splice] : undefined;
+      }
+      if (arg.type !== AST_NODE_TYPES.ObjectExpression || objectProperty(arg, 'raw')) return undefined;
+      const include = objectProperty(arg, 'include');
+      if (!include) {
+        if (arg.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+        return [addObjectEntry(sourceCode, arg, `include: [${element}]`)];
+      }
+      const value = include.value;
+      if (value.type === AST_NODE_TYPES.ArrayExpression) {
+        if (value.elements.some((e) => e && includesAssociation(e, relation))) return [];
+        return [addArrayElement(sourceCode, value, element)];
+      }
+      if (value.type === AST_NODE_TYPES.AssignmentPattern || value.type === AST_NODE_TYPES.ObjectPattern || value.type === AST_NODE_TYPES.ArrayPattern || value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) return undefined;
+      if (includesAssociation(value, relation)) return [];
+      return [{ range: value.range, text: `[${sourceCode.getText(value)}, ${element}]` }];
+    },
+  };
+}
+
+/** `'author'`, `{ association: 'author' }` or `{ model: User, as: 'author' }`. */
+function includesAssociation(node: TSESTree.Node, relation: string): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === relation;
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  for (const key of ['association', 'as']) {
+    const value = objectProperty(node, key)?.value;
+    if (value?.type === AST_NODE_TYPES.Literal && value.value === relation) return true;
+  }
+  return false;
 }

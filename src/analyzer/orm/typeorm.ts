@@ -1,11 +1,12 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, objectProperty } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
-import { argKeysWithin, type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch } from './common.js';
+import { argKeysWithin, type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch, stringArg } from './common.js';
 import { handleName, hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, QueryShape, RecognizeContext, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryShape, RecognizeContext, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, optionClause, quote, selectsAggregate, stringValue } from './shape.js';
+import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText, objectConditions, singleItemCondition } from '../relations.js';
 
 /** Repository / EntityManager / BaseEntity methods. */
 const REPO_OPS: Readonly<Record<string, Operation>> = {
@@ -173,6 +174,8 @@ export const typeorm: OrmModule = {
   outsideTransaction(req) {
     return outsideTransaction(req);
   },
+  rowsPart: { findAndCount: 0, findAndCountBy: 0, getManyAndCount: 0 },
+  eager: eagerSupport(),
 };
 
 /**
@@ -457,3 +460,135 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${text}`, many, imports: [['typeorm', 'In']] };
 }
 
+const RELATION_DECORATORS = new Set(['ManyToOne', 'OneToOne', 'OneToMany', 'ManyToMany']);
+const ONE_LOOKUPS = new Set(['findOneBy', 'findOne', 'findOneByOrFail', 'findOneOrFail']);
+const MANY_LOOKUPS = new Set(['findBy', 'find']);
+/** Read-many `…By` methods: their argument is the filter, so `relations` needs the `find` form. */
+const FIND_MANY_BY = new Set(['findBy', 'findAndCountBy']);
+
+function eagerSupport(): EagerSupport {
+  return {
+    hint: (relation, source) =>
+      source && source.optionsCall === undefined && source.method.startsWith('get')
+        ? `leftJoinAndSelect('${stringArg(source.chain.links[findCall(source.chain, QB_STARTS)] as CallLink) ?? 'alias'}.${relation}', '${relation}')`
+        : `relations: { ${keyText(relation)}: true }`,
+
+    relationLoad(req) {
+      const { query, member, ctx } = req;
+      const text = (node: TSESTree.Node) => req.sourceCode.getText(node);
+      if (member) {
+        // Lazy relation: `await post.author` where `author: Promise<User>`.
+        if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier || !req.isItem(member.object)) return undefined;
+        const types = ctx.types;
+        let evidence: Evidence | undefined = req.source?.evidence ?? ctx.rowOf?.(member.object)?.evidence;
+        if (types) {
+          if (!types.isPromise(member) || types.declaredWithDecorator(member, RELATION_DECORATORS) === false) return undefined;
+          evidence = 'type';
+        }
+        if (evidence === undefined) return undefined;
+        return { owner: member.object, relation: member.property.name, loaded: null, confirmed: true, evidence };
+      }
+      if (!query) return undefined;
+      if (query.operation === 'relation-load') {
+        // `createQueryBuilder().relation(Post, 'author').of(post).loadOne()`.
+        const relationIndex = findCall(query.chain, new Set(['relation']));
+        const ofIndex = findCall(query.chain, new Set(['of']));
+        if (relationIndex === -1 || ofIndex === -1) return undefined;
+        const relationLink = query.chain.links[relationIndex] as CallLink;
+        const relation = stringArg(relationLink, relationLink.args.length - 1);
+        const owner = (query.chain.links[ofIndex] as CallLink).args[0];
+        if (relation === undefined || !owner || owner.type === AST_NODE_TYPES.SpreadElement || !req.isItem(owner)) return undefined;
+        return { owner, relation, loaded: loadedText(text(owner), relation), confirmed: true };
+      }
+      const call = query.optionsCall;
+      if (!call || call !== query.node || (query.operation !== 'read-one' && query.operation !== 'read-many')) return undefined;
+      const byForm = query.method.endsWith('By') || query.method === 'findOneByOrFail';
+      const entityFirst = entityArgFirst(call, query.model);
+      const arg = call.arguments[entityFirst ? 1 : 0];
+      if (arg?.type !== AST_NODE_TYPES.ObjectExpression || call.arguments.length > (entityFirst ? 2 : 1)) return undefined;
+      let filter: TSESTree.Node | undefined = arg;
+      if (!byForm) {
+        // Only `{ where }`: other find options (select, order, relations…) have no place on a joined relation.
+        if (arg.properties.length !== 1) return undefined;
+        filter = objectProperty(arg, 'where')?.value;
+      }
+      const conditions = filter?.type === AST_NODE_TYPES.ObjectExpression ? objectConditions(filter) : undefined;
+      const single = conditions && singleItemCondition(conditions, req.dependsOnItem);
+      if (!single || single.rest.length > 0) return undefined;
+      const keyed = keyedRelation(single.keyed, query.model, req.isItem);
+      if (!keyed || !(keyed.many ? MANY_LOOKUPS : ONE_LOOKUPS).has(query.method)) return undefined;
+      const confirmed = ctx.types ? ctx.types.hasProperty(keyed.owner, keyed.relation) : undefined;
+      return { owner: keyed.owner, relation: keyed.relation, assumedFrom: keyed.assumedFrom, confirmed, loaded: loadedText(text(keyed.owner), keyed.relation) };
+    },
+
+    include({ source, relation, nested, sourceCode }) {
+      if (nested !== undefined) return undefined;
+      const call = source.optionsCall;
+      if (call === undefined) return queryBuilderJoin(source.chain, relation, sourceCode);
+      if (call !== source.node) return undefined;
+      const name = source.method;
+      const index = entityArgFirst(call, source.model) ? 1 : 0;
+      const arg = call.arguments[index];
+      if (call.arguments.length > index + 1) return undefined;
+      const entry = `${keyText(relation)}: true`;
+      if (FIND_MANY_BY.has(name)) {
+        // `findBy(where)` → `find({ where, relations })`.
+        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.callee.computed) return undefined;
+        return [
+          { range: call.callee.property.range, text: name === 'findBy' ? 'find' : 'findAndCount' },
+          { range: arg.range, text: `{ where: ${sourceCode.getText(arg)}, relations: { ${entry} } }` },
+        ];
+      }
+      if (!FIND_MANY.has(name)) return undefined;
+      if (!arg) {
+        const splice = addCallArgument(sourceCode, call, `{ relations: { ${entry} } }`);
+        return splice ? [splice] : undefined;
+      }
+      if (arg.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const relations = objectProperty(arg, 'relations');
+      if (!relations) {
+        if (arg.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+        return [addObjectEntry(sourceCode, arg, `relations: { ${entry} }`)];
+      }
+      const value = relations.value;
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        if (objectProperty(value, relation)) return [];
+        return value.properties.some((p) => p.type !== AST_NODE_TYPES.Property) ? undefined : [addObjectEntry(sourceCode, value, entry)];
+      }
+      if (value.type === AST_NODE_TYPES.ArrayExpression) {
+        if (value.elements.some((e) => e?.type === AST_NODE_TYPES.Literal && e.value === relation)) return [];
+        return value.elements.every((e) => e?.type === AST_NODE_TYPES.Literal) ? [addArrayElement(sourceCode, value, `'${relation}'`)] : undefined;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** `manager.find(Post, …)`: the EntityManager form takes the entity first. */
+function entityArgFirst(call: TSESTree.CallExpression, model: string | undefined): boolean {
+  const arg = call.arguments[0];
+  return arg?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(arg.name) && (model === undefined || arg.name === model);
+}
+
+/** `repo.createQueryBuilder('post')…getMany()` → `….leftJoinAndSelect('post.author', 'author').getMany()`. */
+function queryBuilderJoin(chain: Chain, relation: string, sourceCode: Readonly<TSESLint.SourceCode>): Splice[] | undefined {
+  const start = findCall(chain, QB_STARTS);
+  const last = chain.links[chain.links.length - 1];
+  if (start === -1 || last?.kind !== 'call' || (last.name !== 'getMany' && last.name !== 'getManyAndCount')) return undefined;
+  const alias = stringArg(chain.links[start] as CallLink);
+  if (alias === undefined || !/^\w+$/.test(alias) || !/^\w+$/.test(relation)) return undefined;
+  const path = `${alias}.${relation}`;
+  for (const link of chain.links) {
+    if (link.kind !== 'call' || link.name === undefined || !/Join/.test(link.name)) continue;
+    // Already joined and selected, or the alias is taken.
+    if (stringArg(link) === path && /AndSelect$/.test(link.name)) return [];
+    if (stringArg(link, 1) === relation) return undefined;
+  }
+  const callee = last.node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const objectEnd = callee.object.range[1];
+  const between = sourceCode.text.slice(objectEnd, callee.property.range[0]);
+  const newline = between.includes('\n');
+  const indent = newline ? between.slice(between.lastIndexOf('\n')) .replace(/\./, '') : '';
+  return [{ range: [objectEnd, objectEnd], text: `${indent}.leftJoinAndSelect('${path}', '${relation}')` }];
+}

@@ -3,6 +3,8 @@ import type { TransactionCallback } from '../bindings.js';
 import type { Splice } from '../fixes.js';
 import type { ItemScope } from '../item-scope.js';
 
+export type { Splice };
+
 export type OrmId =
   | 'prisma'
   | 'typeorm'
@@ -122,6 +124,31 @@ export interface RecognizeContext {
   fileImports(orm: OrmId): boolean;
   /** Source text of a node. */
   text(node: TSESTree.Node): string;
+  /**
+   * What row `expr` is: an item of an iteration over a query's rows, or the awaited result of a
+   * read-one query (`const post = await Post.findByPk(id)`). Modules use it for instance methods of
+   * rows (`post.getAuthor()`, `doc.populate('author')`); `originOf` never returns rows.
+   */
+  rowOf?(expr: TSESTree.Expression): Origin | undefined;
+  /** Type facts about relations, when typed linting is on. */
+  readonly types?: RelationTypes | null | undefined;
+}
+
+/** The few type questions relation recognition asks; answered by the analyzer's type oracle. */
+export interface RelationTypes {
+  /** The alias name of the type of `expr` (`BelongsToGetAssociationMixin`), if any. */
+  aliasName(expr: TSESTree.Expression): string | undefined;
+  /** Whether the type of `expr` has a property `name`; undefined when the checker does not know (any). */
+  hasProperty(expr: TSESTree.Expression, name: string): boolean | undefined;
+  /** Whether the type of `expr` is a promise. */
+  isPromise(expr: TSESTree.Expression): boolean;
+  /**
+   * Whether the option object a call takes (first type parameter's constraint, or the parameter type)
+   * has, along `path`, a property `name`: `prisma.post.findMany`, `['include']`, `'author'`.
+   */
+  optionHasKey(callee: TSESTree.Expression, argIndex: number, path: readonly string[], name: string): boolean | undefined;
+  /** Whether the member read at `member` is declared with one of `decorators` (TypeORM `@ManyToOne`). */
+  declaredWithDecorator(member: TSESTree.MemberExpression, decorators: ReadonlySet<string>): boolean | undefined;
 }
 
 export interface QueryMatch {
@@ -137,6 +164,14 @@ export interface QueryMatch {
   readonly optionsCall?: TSESTree.CallExpression | undefined;
   /** For relation loads: the relation's name when known (`author`). */
   readonly relation?: string | undefined;
+  /** The module already judged the call with the checker; the analyzer's generic type verdict is skipped. */
+  readonly typeChecked?: boolean | undefined;
+}
+
+/** A recognised query with its chain: what eager-load hooks look at. */
+export interface QueryRef extends QueryMatch {
+  readonly node: TSESTree.CallExpression;
+  readonly chain: Chain;
 }
 
 export interface OrmModule {
@@ -147,6 +182,8 @@ export interface OrmModule {
   readonly packages: readonly string[];
   /** Method names worth a look; the analyzer skips calls whose head name no module lists. */
   readonly methodNames: ReadonlySet<string>;
+  /** Method names worth a look beyond `methodNames` (Sequelize association getters `getAuthor`). */
+  readonly methodPattern?: RegExp;
   /** Classify a chain ending at a call; undefined when it is not this ORM's query. */
   recognize(chain: Chain, ctx: RecognizeContext): QueryMatch | undefined;
   /** Names exported by the ORM's packages that are clients or factories (`default`, `drizzle`, `PrismaClient`). */
@@ -206,6 +243,75 @@ export interface OrmModule {
   subquery?(query: ShapeRequest, field: string): string | undefined;
   /** Batched rewrite of a per-item lookup; undefined when no faithful form exists. */
   batchLookup?(query: BatchRequest): BatchPlan | undefined;
+  /** Methods whose result pairs rows with a count, and where the rows are: `findAndCount` → 0, `findAndCountAll` → `rows`. */
+  readonly rowsPart?: Readonly<Record<string, number | string>>;
+  /** Eager loading of relations, for ORMs that have relations (not Knex/Kysely). */
+  readonly eager?: EagerSupport;
+}
+
+/** How an ORM loads relations with the parent query, and how it loads them one row at a time. */
+export interface EagerSupport {
+  /** The eager-load option for `relation` in this ORM's API, for messages (`include: { author: true }`); `source` picks the form. */
+  hint(relation: string, source?: QueryRef): string;
+  /**
+   * The relation of one row that a per-item call loads (`post.getAuthor()`, `post.$relatedQuery('author')`,
+   * `prisma.user.findUnique({ where: { id: post.authorId } })`), or a lazy property read
+   * (`await post.author`); undefined when it is not one.
+   */
+  relationLoad(req: RelationLoadRequest): RelationLoad | undefined;
+  /**
+   * Edits that make `source` (a read-many query) load `relation` with its rows: merged into an existing
+   * include/relations/with/populate (inside an existing selection), or a new option. `[]` when it already
+   * loads it; undefined when no faithful edit exists.
+   */
+  include(req: IncludeRequest): readonly Splice[] | undefined;
+}
+
+export interface RelationLoadRequest {
+  /** The per-item query, when the load is a call the analyzer recognised. */
+  readonly query?: QueryRef | undefined;
+  /** The property read, for lazy properties (`post.author` in `await post.author`). */
+  readonly member?: TSESTree.MemberExpression | undefined;
+  /** The query the iterated rows come from, when visible. */
+  readonly source?: QueryRef | undefined;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Whether `node` is the per-item binding of an enclosing iteration (`post` in `for (const post of posts)`). */
+  isItem(node: TSESTree.Node): boolean;
+  /** Whether `node` reads an item binding anywhere (such parts cannot move into the parent query). */
+  dependsOnItem(node: TSESTree.Node): boolean;
+  /** Whether the iteration's bodies are issued in the same tick (`Promise.all(rows.map(…))`). */
+  readonly concurrent: boolean;
+  readonly ctx: RecognizeContext;
+}
+
+/** A per-item load of one relation of a loaded row. */
+export interface RelationLoad {
+  /** The row whose relation is loaded: `post` in `post.getAuthor()` or in `post.authorId`. */
+  readonly owner: TSESTree.Expression;
+  /** The relation's name on the owner's model. */
+  readonly relation: string;
+  /** When the API does not name the relation: what the name was derived from (`authorId`, `comment`). */
+  readonly assumedFrom?: string | undefined;
+  /** Whether the checker confirmed that the relation exists. */
+  readonly confirmed?: boolean | undefined;
+  /** The expression the loaded value replaces; default: the per-item call, with its `await`. */
+  readonly target?: TSESTree.Node | undefined;
+  /** Text of the loaded value (`post.author`); `null` when the per-item expression stays (it then reads the loaded relation). */
+  readonly loaded: string | null;
+  /** Options of the per-item query kept on the relation, as source text (`{ select: { name: true } }`). */
+  readonly nested?: string | undefined;
+  /** How sure the load is, when it is not the per-item query's evidence (lazy property reads). */
+  readonly evidence?: Evidence | undefined;
+  /** The per-item load is a whole statement whose value is unused (`await post.populate('author');`): remove it. */
+  readonly removable?: boolean | undefined;
+}
+
+export interface IncludeRequest {
+  readonly source: QueryRef;
+  readonly relation: string;
+  /** Options for the relation (`{ select: { name: true } }`), when the per-item query had some. */
+  readonly nested?: string | undefined;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
 }
 
 /** A per-item lookup `find(key = item.field)` that could become one query over all keys. */
