@@ -50,34 +50,32 @@ export default createRule<Options, MessageId>({
 
     function report(candidate: EagerLoad | undefined): void {
       if (!candidate || candidate.evidence === 'name' || ignored.has(candidate.relation)) return;
-      const described = orm.describeIteration(candidate.iteration);
-      const base = { call: candidate.display, relation: candidate.relation, item: described.item, loop: described.loop, orm: orm.module(candidate.orm).name, hint: candidate.hint };
-      const edits = candidate.edits;
-      const source = candidate.source;
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
-      if (source && edits) {
-        const fix: TSESLint.ReportFixFunction = (fixer) => edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
-        const common = { relation: candidate.relation, source: source.displayName };
-        if (candidate.alreadyLoaded && candidate.loaded !== null) {
-          context.report({
-            node: candidate.node,
-            messageId: 'perItemLoadLoaded',
-            data: { ...base, source: source.displayName, loaded: candidate.loaded },
-            suggest: [{ messageId: 'useLoaded', data: { loaded: candidate.loaded }, fix }],
-          });
-          return;
-        }
-        if (candidate.loaded === null) suggest.push({ messageId: 'loadWithQueryKeep', data: { ...common, call: candidate.display }, fix });
-        else if (candidate.assumedFrom !== undefined) suggest.push({ messageId: 'loadWithQueryAssumed', data: { ...common, loaded: candidate.loaded, assumedFrom: candidate.assumedFrom }, fix });
-        else suggest.push({ messageId: 'loadWithQuery', data: { ...common, loaded: candidate.loaded }, fix });
+      const { item, loop } = orm.describeIteration(candidate.iteration);
+      const { display: call, relation, hint, edits, source, loaded } = candidate;
+      const ormName = orm.module(candidate.orm).name;
+      const fix: TSESLint.ReportFixFunction | undefined = edits && ((fixer) => edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)));
+      if (!source) {
+        const rows = candidate.rows !== undefined ? `\`${candidate.rows}\`` : 'these rows';
+        context.report({ node: candidate.node, messageId: 'perItemLoadUnknownRows', data: { call, relation, item, loop, rows, orm: ormName, hint } });
+        return;
       }
-      context.report({
-        node: candidate.node,
-        ...(source
-          ? { messageId: 'perItemLoad', data: { ...base, source: source.displayName } }
-          : { messageId: 'perItemLoadUnknownRows', data: { ...base, rows: candidate.rows !== undefined ? `\`${candidate.rows}\`` : 'these rows' } }),
-        suggest,
-      });
+      const query = source.displayName;
+      if (candidate.alreadyLoaded && loaded !== null && fix) {
+        context.report({
+          node: candidate.node,
+          messageId: 'perItemLoadLoaded',
+          data: { call, relation, item, loop, source: query, loaded },
+          suggest: [{ messageId: 'useLoaded', data: { loaded }, fix }],
+        });
+        return;
+      }
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+      if (fix) {
+        if (loaded === null) suggest.push({ messageId: 'loadWithQueryKeep', data: { relation, source: query, call }, fix });
+        else if (candidate.assumedFrom !== undefined) suggest.push({ messageId: 'loadWithQueryAssumed', data: { relation, source: query, loaded, assumedFrom: candidate.assumedFrom }, fix });
+        else suggest.push({ messageId: 'loadWithQuery', data: { relation, source: query, loaded }, fix });
+      }
+      context.report({ node: candidate.node, messageId: 'perItemLoad', data: { call, relation, item, loop, source: query, orm: ormName, hint }, suggest });
     }
 
     return {

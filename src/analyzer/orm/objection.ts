@@ -216,7 +216,7 @@ function eagerSupport(): EagerSupport {
       return { owner: keyed.owner, relation: keyed.relation, assumedFrom: keyed.assumedFrom, confirmed, loaded: loadedText(text(keyed.owner), keyed.relation) };
     },
 
-    include({ source, relation, nested, sourceCode }) {
+    include({ source, relation, nested }) {
       if (nested !== undefined || source.operation !== 'read-many') return undefined;
       const start = findCall(source.chain, new Set(['query']));
       if (start === -1) return undefined;

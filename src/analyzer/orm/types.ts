@@ -276,9 +276,9 @@ export interface RelationLoadRequest {
   readonly source?: QueryRef | undefined;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   /** Whether `node` is the per-item binding of an enclosing iteration (`post` in `for (const post of posts)`). */
-  isItem(node: TSESTree.Node): boolean;
+  readonly isItem: (node: TSESTree.Node) => boolean;
   /** Whether `node` reads an item binding anywhere (such parts cannot move into the parent query). */
-  dependsOnItem(node: TSESTree.Node): boolean;
+  readonly dependsOnItem: (node: TSESTree.Node) => boolean;
   /** Whether the iteration's bodies are issued in the same tick (`Promise.all(rows.map(…))`). */
   readonly concurrent: boolean;
   readonly ctx: RecognizeContext;
