@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, propertyName, skipTypeWrappers } from './ast.js';
 import { Bindings, ormOfSource, type TransactionCallback } from './bindings.js';
+import { type RowFlow, rowFlowOf } from './dataflow.js';
 import { isTypeScriptFile } from './fixes.js';
 import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
-import { isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
-import { type Chain, type Evidence, EVIDENCE_RANK, type InListSite, type Origin, type OrmId, type OrmModule, type QueryMatch, type QueryShape, type RecognizeContext, type ShapeRequest } from './orm/types.js';
+import { ALL_METHOD_NAMES, isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
+import { type Chain, type Evidence, EVIDENCE_RANK, type InListSite, type Origin, type OrmId, type OrmModule, type QueryMatch, type QueryShape, type RecognizeContext, type RewriteRequest, type ShapeRequest } from './orm/types.js';
 import { type EagerLoad, findEagerLoad } from './relations.js';
 import { readSettings, type OrmSettings } from './settings.js';
 import { getTypeInfo, TypeOracle } from './type-info.js';
@@ -16,6 +17,8 @@ export type { TransactionCallback } from './bindings.js';
 export type { ItemScope } from './item-scope.js';
 export type { BatchPlan, Evidence, InListSite, Operation, OrmId, PageClause, QueryMatch, QueryShape } from './orm/types.js';
 export type { EagerLoad } from './relations.js';
+export type { ExistsRewrite, QueryRewrite, FetchShape, Refinement, ResultShape, RewriteRequest } from './orm/types.js';
+export type { RowFlow, RowUse, RowUseKind, ValueFlow } from './dataflow.js';
 
 /** A call the analyzer recognised as an ORM query. */
 export interface QueryCall extends QueryMatch {
@@ -86,6 +89,13 @@ export interface OrmAnalysis {
   subqueryOf(query: QueryCall, field: string): string | undefined;
   /** The import an identifier is bound to (`import`/`require`), if any. */
   importOf(node: TSESTree.Identifier): { readonly source: string; readonly imported: string } | undefined;
+  /**
+   * Where the result of an awaited query goes (`const rows = await q; rows.length`…), each use classified;
+   * undefined when the query is not awaited or its module cannot say what it yields.
+   */
+  rowUses(query: QueryCall): RowFlow | undefined;
+  /** The input of the per-ORM rewrite hooks (`countRewrite`, `existsRewrite`…) for `query`. */
+  rewriteRequest(query: QueryCall): RewriteRequest;
 }
 
 /** An IN condition and the query it filters. */
@@ -171,6 +181,25 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     const row = rowOf(expr);
     return row ? { orm: row.orm, evidence: row.evidence, model: row.model } : undefined;
   };
+
+  const flowCache = new Map<TSESTree.CallExpression, RowFlow | null>();
+
+  function rowUses(query: QueryCall): RowFlow | undefined {
+    const cached = flowCache.get(query.node);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: RowFlow | undefined;
+    try {
+      const shape = ormModule(query.orm).resultShape?.(query, query.chain);
+      const awaited = parentSkippingWrappers(query.node);
+      if (shape !== undefined && awaited?.type === AST_NODE_TYPES.AwaitExpression && skipTypeWrappers(awaited.argument) === query.node) {
+        result = rowFlowOf(sourceCode, awaited, shape);
+      }
+    } catch {
+      result = undefined;
+    }
+    flowCache.set(query.node, result ?? null);
+    return result;
+  }
 
   function queryAt(call: TSESTree.CallExpression): QueryCall | undefined {
     const cached = queryCache.get(call);
@@ -543,6 +572,9 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     batchedLookupFix(query, iteration) {
       return perItemLookup(sourceCode, analysis, query, iteration)?.fix;
     },
+
+    rowUses,
+    rewriteRequest: (query) => ({ match: query, chain: query.chain, call: query.node, sourceCode, isTypeScript }),
   };
   return analysis;
 }

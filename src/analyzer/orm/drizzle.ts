@@ -4,9 +4,10 @@ import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
 import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, methodNode, optionClause } from './shape.js';
 import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText } from '../relations.js';
+import { editChain, editObject, fieldsObject, hasAny, linksNamed, type Options, readOptions, receiverText } from './rewrite.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 const WRITE_STARTS: Readonly<Record<string, Operation>> = { insert: 'write-one', update: 'write-many', delete: 'write-many' };
@@ -148,6 +149,25 @@ export const drizzle: OrmModule = {
     return clientToHandle(req, clientExpr, handleName(req, 'the transaction'));
   },
   eager: eagerSupport(),
+  rowHints: {
+    count: 'db.$count(table, where)',
+    exists: '.limit(1)',
+    select: 'db.select({ id: table.id, … })',
+    filter: '.where() / .orderBy() / .limit()',
+  },
+  resultShape(match, chain) {
+    if (match.method === '$count') return 'number';
+    if (match.operation !== 'read-many' && match.operation !== 'read-one') return undefined;
+    if (match.method === 'findMany') return 'rows';
+    if (match.method === 'findFirst' || match.method === 'get') return 'row';
+    const select = selectChain(chain);
+    return select && (match.method === select.head.name || match.method === 'all' || match.method === 'execute') ? 'rows' : undefined;
+  },
+  fetchShape,
+  countRewrite,
+  existsRewrite,
+  selectRewrite,
+  refineRewrite,
 };
 
 /** Relational-query options that can move onto a `with` entry. */
@@ -341,6 +361,198 @@ function subquery(req: ShapeRequest, field: string): string | undefined {
 function skipLinkStart(chain: Chain): number {
   const before = chain.links[chain.links.length - 2];
   return before ? before.node.range[1] : chain.base.range[1];
+}
+
+const JOINS = new Set(['leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'crossJoin', 'leftJoinLateral', 'innerJoinLateral', 'crossJoinLateral']);
+const SET_OPS = new Set(['union', 'unionAll', 'intersect', 'intersectAll', 'except', 'exceptAll', '$dynamic', 'as', 'for', 'prepare', '$withCache']);
+const RELATIONAL_KEYS = new Set(['where', 'columns', 'with', 'extras', 'orderBy', 'limit', 'offset']);
+
+/** `db.select(…).from(table)…`: the links that matter for a rewrite. */
+interface SelectChain {
+  readonly head: CallLink;
+  readonly from: CallLink;
+  readonly where: CallLink | undefined;
+  readonly names: readonly string[];
+  /** `.all()`/`.get()`/`.execute()` ends the chain: nothing can be appended. */
+  readonly terminal: CallLink | undefined;
+  /** `db`, `tx`, `this.db`: what `select` is called on. */
+  readonly client: TSESTree.Expression;
+}
+
+function selectChain(chain: Chain): SelectChain | undefined {
+  const start = chain.links.findIndex((l) => l.kind === 'call');
+  const head = chain.links[start];
+  if (head?.kind !== 'call' || head.name === undefined || !SELECTS.has(head.name)) return undefined;
+  const from = findCall(chain, new Set(['from']), start + 1);
+  if (from === -1) return undefined;
+  const later = chain.links.slice(start + 1) as CallLink[];
+  const last = later[later.length - 1];
+  const terminal = last?.name !== undefined && last.name in TERMINALS ? last : undefined;
+  const where = later.find((l) => l.name === 'where');
+  return { head, from: chain.links[from] as CallLink, where, names: later.map((l) => l.name ?? ''), terminal, client: calleeOf(chain, start) };
+}
+
+interface RelationalCall {
+  readonly call: TSESTree.CallExpression;
+  readonly receiver: string;
+  readonly options: Options;
+}
+
+function relationalCall(req: RewriteRequest): RelationalCall | undefined {
+  const call = req.match.optionsCall;
+  if ((req.match.method !== 'findMany' && req.match.method !== 'findFirst') || !call || call !== req.call || call.arguments.length > 1) return undefined;
+  const receiver = receiverText(req.sourceCode, call);
+  return receiver === undefined ? undefined : { call, receiver, options: readOptions(call.arguments[0]) };
+}
+
+function fetchShape(req: RewriteRequest): FetchShape {
+  const relational = relationalCall(req);
+  if (relational) {
+    const { options } = relational;
+    if (options.kind === 'opaque') return { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
+    return {
+      paged: hasAny(options, ['limit', 'offset']),
+      grouped: false,
+      wholeRows: !hasAny(options, ['columns']),
+      relations: hasAny(options, ['with']),
+      ordered: hasAny(options, ['orderBy']),
+      opaque: options.kind === 'object' && [...options.props.keys()].some((k) => !RELATIONAL_KEYS.has(k)),
+      existsForm: req.match.method === 'findFirst',
+    };
+  }
+  const select = selectChain(req.chain);
+  if (!select) return { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
+  return {
+    paged: select.names.some((n) => n === 'limit' || n === 'offset'),
+    grouped: select.head.name !== 'select' || select.names.some((n) => n === 'groupBy' || n === 'having'),
+    wholeRows: select.head.args.length === 0,
+    relations: select.names.some((n) => JOINS.has(n)),
+    ordered: select.names.includes('orderBy'),
+    opaque: select.names.some((n) => SET_OPS.has(n)) || select.from.args.length !== 1 || (select.where !== undefined && select.where.args.length !== 1),
+    existsForm: req.match.method === 'get',
+  };
+}
+
+/** `db.select().from(t).where(c)` → `db.$count(t, c)`. */
+function countRewrite(req: RewriteRequest): QueryRewrite | undefined {
+  const select = selectChain(req.chain);
+  const shape = fetchShape(req);
+  if (!select || select.terminal || shape.opaque || shape.paged || shape.grouped || shape.relations) return undefined;
+  const client = req.sourceCode.getText(select.client);
+  const table = req.sourceCode.getText(select.from.args[0]!);
+  const where = select.where ? `, ${req.sourceCode.getText(select.where.args[0]!)}` : '';
+  return { text: `await ${client}.$count(${table}${where})`, exact: true };
+}
+
+/** Rows → the same query with `.limit(1)`; `$count` → a one-row select; relational `findMany` → `findFirst`. */
+function existsRewrite(req: RewriteRequest): ExistsRewrite | undefined {
+  const shape = fetchShape(req);
+  if (req.match.method === '$count') {
+    const head = req.match.optionsCall;
+    const client = head?.callee.type === AST_NODE_TYPES.MemberExpression ? req.sourceCode.getText(head.callee.object) : undefined;
+    const [table, where] = head?.arguments ?? [];
+    if (!client || !table || (head?.arguments.length ?? 0) > 2 || table.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const filter = where ? `.where(${req.sourceCode.getText(where)})` : '';
+    return {
+      text: `await ${client}.select({ one: sql\`1\` }).from(${req.sourceCode.getText(table)})${filter}.limit(1)`,
+      exact: true,
+      absent: 'empty',
+      imports: [['drizzle-orm', 'sql']],
+    };
+  }
+  if (shape.opaque || shape.paged || shape.existsForm) return undefined;
+  const relational = relationalCall(req);
+  if (relational) {
+    if (req.match.method !== 'findMany') return undefined;
+    const text = editChain(req.sourceCode, req.call, [{ rename: { kind: 'call', name: 'findMany', node: relational.call, args: relational.call.arguments }, name: 'findFirst' }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'undefined' };
+  }
+  const select = selectChain(req.chain);
+  if (!select || select.terminal || shape.grouped) return undefined;
+  return { text: `await ${req.sourceCode.getText(req.call)}.limit(1)`, exact: true, absent: 'empty' };
+}
+
+/** `db.select()` → `db.select({ id: t.id, … })`; relational queries get `columns`. */
+function selectRewrite(req: RewriteRequest, fields: readonly string[]): QueryRewrite | undefined {
+  const shape = fetchShape(req);
+  if (shape.opaque || !shape.wholeRows) return undefined;
+  const relational = relationalCall(req);
+  if (relational) {
+    const withKeys = relational.options.kind === 'object' ? readOptions(relational.options.props.get('with')?.value) : { kind: 'absent' as const };
+    if (withKeys.kind === 'opaque') return undefined;
+    const columns = fields.filter((f) => !(withKeys.kind === 'object' && withKeys.props.has(f)));
+    const args = editObject(req.sourceCode, relational.options, { add: [['columns', columns.length === 0 ? '{}' : fieldsObject(columns)]] });
+    return { text: `await ${relational.receiver}.${req.match.method}(${args})`, exact: false };
+  }
+  const select = selectChain(req.chain);
+  if (!select || shape.relations || fields.some((f) => !/^[A-Za-z_$][\w$]*$/.test(f))) return undefined;
+  const table = req.sourceCode.getText(select.from.args[0]!);
+  const text = editChain(req.sourceCode, req.call, [{ args: select.head, text: `{ ${fields.map((f) => `${f}: ${table}.${f}`).join(', ')} }` }]);
+  return text === undefined ? undefined : { text: `await ${text}`, exact: false };
+}
+
+/** Moves an in-memory filter, sort or slice into `.where()`, `.orderBy()` or `.limit()`. */
+function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrite | undefined {
+  const shape = fetchShape(req);
+  if (shape.opaque || shape.paged || shape.grouped) return undefined;
+  const relational = relationalCall(req);
+  if (relational) {
+    if (req.match.method !== 'findMany' || relational.options.kind === 'opaque') return undefined;
+    const model = req.match.model ?? 'table';
+    let add: [string, string];
+    switch (refinement.kind) {
+      case 'equals':
+      case 'true': {
+        const value = refinement.kind === 'true' ? 'true' : refinement.value;
+        if (hasAny(relational.options, ['where']) || new RegExp(`\\b(?:${model}|eq)\\b`).test(value)) return undefined;
+        add = ['where', `(${model}, { eq }) => eq(${model}.${refinement.field}, ${value})`];
+        break;
+      }
+      case 'order':
+        if (hasAny(relational.options, ['orderBy'])) return undefined;
+        add = ['orderBy', `(${model}, { ${refinement.direction} }) => [${refinement.direction}(${model}.${refinement.field})]`];
+        break;
+      case 'take':
+        add = ['limit', refinement.count];
+        break;
+    }
+    return { text: `await ${relational.receiver}.findMany(${editObject(req.sourceCode, relational.options, { add: [add] })})`, exact: refinement.kind === 'take' };
+  }
+  const select = selectChain(req.chain);
+  if (!select || select.terminal || !/^[A-Za-z_$][\w$]*$/.test(refinementField(refinement))) return undefined;
+  const table = req.sourceCode.getText(select.from.args[0]!);
+  const column = `${table}.${refinementField(refinement)}`;
+  const end = req.call;
+  let text: string | undefined;
+  let imports: [string, string][] = [];
+  switch (refinement.kind) {
+    case 'equals':
+    case 'true': {
+      const condition = `eq(${column}, ${refinement.kind === 'true' ? 'true' : refinement.value})`;
+      if (select.where) {
+        text = editChain(req.sourceCode, end, [{ args: select.where, text: `and(${req.sourceCode.getText(select.where.args[0]!)}, ${condition})` }]);
+        imports = [['drizzle-orm', 'and'], ['drizzle-orm', 'eq']];
+      } else {
+        const lastJoin = linksNamed(req.chain, JOINS).pop();
+        text = editChain(req.sourceCode, end, [{ after: (lastJoin ?? select.from).node, text: `.where(${condition})` }]);
+        imports = [['drizzle-orm', 'eq']];
+      }
+      break;
+    }
+    case 'order':
+      if (select.names.includes('orderBy')) return undefined;
+      text = `${req.sourceCode.getText(end)}.orderBy(${refinement.direction}(${column}))`;
+      imports = [['drizzle-orm', refinement.direction]];
+      break;
+    case 'take':
+      text = `${req.sourceCode.getText(end)}.limit(${refinement.count})`;
+      break;
+  }
+  return text === undefined ? undefined : { text: `await ${text}`, exact: refinement.kind === 'take', imports };
+}
+
+function refinementField(refinement: Refinement): string {
+  return refinement.kind === 'take' ? 'id' : refinement.field;
 }
 
 /** `eq(table.col, item.x)` → the column node and the value node. */

@@ -5,8 +5,9 @@ import type { ItemScope } from '../item-scope.js';
 import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem } from './batch.js';
 import { calleeOf, type CallLink, exprBefore, findCall, isArrayArg, lastName, PROMISE_LIKE, stringArg } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, InListSite, Operation, OrmModule, PageClause, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, PageClause, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { asObject, bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, quote, selectsAggregate, stringValue, withinChainArgs } from './shape.js';
+import { editChain, type LinkEdit } from './rewrite.js';
 
 /** Builder methods shared by Knex and Objection (Objection builders extend Knex's vocabulary). */
 export const KNEX_BUILDER_METHODS = new Set([
@@ -148,6 +149,34 @@ export const knex: OrmModule = {
     const clientExpr = head.name === undefined ? exprBefore(chain, start) : calleeOf(chain, start);
     return clientToHandle(req, clientExpr, handleName(req, 'the transaction'));
   },
+  rowHints: {
+    count: `.count({ count: '*' }).first()`,
+    exists: '.first()',
+    select: `.select('id', …)`,
+    filter: '.where() / .orderBy() / .limit()',
+  },
+  resultShape(match) {
+    if (match.operation === 'read-many' && match.method === 'select') return 'rows';
+    if (match.operation === 'read-one' && match.method === 'first') return 'row';
+    return undefined;
+  },
+  fetchShape: (req) => builderFetchShape(req, builderLinks(req.chain)),
+  countRewrite(req) {
+    const links = builderLinks(req.chain);
+    const shape = builderFetchShape(req, links);
+    if (req.match.method !== 'select' || shape.opaque || shape.paged || shape.grouped) return undefined;
+    // An aggregate next to plain columns or an ORDER BY is an error in most databases: drop them.
+    const edits: LinkEdit[] = links.filter((l) => l.name === 'select' || l.name === 'column' || l.name === 'columns' || l.name === 'orderBy' || l.name === 'orderByRaw').map((l) => ({ remove: l }));
+    const text = editChain(req.sourceCode, req.call, edits);
+    return text === undefined ? undefined : { text: `Number((await ${text}.count({ count: '*' }).first())?.count)`, exact: true };
+  },
+  existsRewrite(req) {
+    const shape = builderFetchShape(req, builderLinks(req.chain));
+    if (req.match.method !== 'select' || shape.opaque || shape.paged || shape.grouped) return undefined;
+    return { text: `await ${req.sourceCode.getText(req.call)}.first()`, exact: true, absent: 'undefined' };
+  },
+  selectRewrite: (req, fields) => builderSelect(req, fields, builderLinks(req.chain)),
+  refineRewrite: (req, refinement) => builderRefine(req, refinement, builderLinks(req.chain)),
 };
 
 /**
@@ -307,6 +336,77 @@ export function builderSubquery(req: ShapeRequest, field: string): string | unde
 function outputName(column: string): string {
   const parts = column.split(/\s+as\s+/i);
   return parts.length > 1 ? parts[1]!.trim() : bareColumn(column);
+}
+
+/** The call links of a Knex-style builder chain, from its start. */
+export function builderLinks(chain: Chain): CallLink[] {
+  const start = chain.links.findIndex((l) => l.kind === 'call');
+  return start === -1 ? [] : chain.links.slice(start).filter((l): l is CallLink => l.kind === 'call');
+}
+
+const BUILDER_SELECTS = new Set(['select', 'column', 'columns']);
+const BUILDER_GROUPING = new Set(['distinct', 'distinctOn', 'groupBy', 'groupByRaw', 'having', 'havingRaw', 'havingIn']);
+const BUILDER_OPAQUE = new Set(['union', 'unionAll', 'with', 'withRecursive', 'modify', 'clearSelect', 'clearWhere', 'clearOrder', 'joinRaw', 'as', 'modifiers']);
+
+/** What a Knex-style builder chain (Knex or Objection) says about its rows. */
+export function builderFetchShape(req: RewriteRequest, links: readonly CallLink[]): FetchShape {
+  const names = links.map((l) => l.name ?? '');
+  const projected = links.some((l) => (l.name !== undefined && BUILDER_SELECTS.has(l.name) && !l.args.every(isStar)) || (l.name === 'first' && l.args.length > 0));
+  return {
+    paged: names.some((n) => n === 'limit' || n === 'offset' || n === 'page' || n === 'range'),
+    grouped: names.some((n) => BUILDER_GROUPING.has(n)),
+    wholeRows: !projected,
+    relations: names.some((n) => /join|^withGraph/i.test(n)),
+    ordered: names.some((n) => n === 'orderBy' || n === 'orderByRaw'),
+    opaque: names.some((n) => BUILDER_OPAQUE.has(n)),
+    existsForm: req.match.orm === 'knex' && req.match.method === 'first',
+  };
+}
+
+function isStar(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && node.value === '*';
+}
+
+/** Narrows a Knex-style builder to `fields`: fills an empty/`*` select, or adds one after the start. */
+export function builderSelect(req: RewriteRequest, fields: readonly string[], links: readonly CallLink[], after?: CallLink): QueryRewrite | undefined {
+  const shape = builderFetchShape(req, links);
+  if (shape.opaque || !shape.wholeRows || shape.relations) return undefined;
+  const columns = fields.map(quote).join(', ');
+  const existing = links.find((l) => l.name !== undefined && BUILDER_SELECTS.has(l.name));
+  const first = links.find((l) => l.name === 'first');
+  let edit: LinkEdit;
+  if (existing) edit = { args: existing, text: columns };
+  else if (first) edit = { args: first, text: columns };
+  else {
+    const anchor = after ?? links[0];
+    if (!anchor) return undefined;
+    edit = { after: anchor.node, text: `.select(${columns})` };
+  }
+  const text = editChain(req.sourceCode, req.call, [edit]);
+  return text === undefined ? undefined : { text: `await ${text}`, exact: false };
+}
+
+/** Appends `.where()`, `.orderBy()` or `.limit()` to a Knex-style builder. */
+export function builderRefine(req: RewriteRequest, refinement: Refinement, links: readonly CallLink[]): QueryRewrite | undefined {
+  const shape = builderFetchShape(req, links);
+  if (shape.opaque || shape.paged || shape.grouped || (req.match.method !== 'select' && req.match.method !== 'query')) return undefined;
+  let add: string;
+  switch (refinement.kind) {
+    case 'equals':
+      add = `.where(${quote(refinement.field)}, ${refinement.value})`;
+      break;
+    case 'true':
+      add = `.where(${quote(refinement.field)}, true)`;
+      break;
+    case 'order':
+      if (links.some((l) => l.name === 'orderBy' || l.name === 'orderByRaw')) return undefined;
+      add = `.orderBy(${quote(refinement.field)}, '${refinement.direction}')`;
+      break;
+    case 'take':
+      add = `.limit(${refinement.count})`;
+      break;
+  }
+  return { text: `await ${req.sourceCode.getText(req.call)}${add}`, exact: refinement.kind === 'take' };
 }
 
 function otherSqlOrm(ctx: { fileImports(orm: 'drizzle' | 'kysely' | 'prisma'): boolean }): boolean {

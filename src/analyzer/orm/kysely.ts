@@ -3,8 +3,9 @@ import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, findCall, isArrayArg, lastName, stringArg, type CallLink } from './common.js';
 import { clientToHandle, handleName, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Evidence, InListSite, Operation, OrmModule, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RewriteRequest, ShapeRequest } from './types.js';
 import { bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, quote, stringValue, withinChainArgs } from './shape.js';
+import { editChain, type LinkEdit } from './rewrite.js';
 
 const STARTS: Readonly<Record<string, Operation>> = {
   selectFrom: 'read-many',
@@ -91,6 +92,72 @@ export const kysely: OrmModule = {
   outsideTransaction(req) {
     const start = findCall(req.chain, (name) => name in STARTS);
     return start < 0 ? undefined : clientToHandle(req, calleeOf(req.chain, start), handleName(req, 'the transaction'));
+  },
+  rowHints: {
+    count: `.select((eb) => eb.fn.countAll().as('count'))`,
+    exists: `.select((eb) => eb.lit(1).as('one')).limit(1).executeTakeFirst()`,
+    select: `.select(['id', …])`,
+    filter: '.where() / .orderBy() / .limit()',
+  },
+  resultShape(match) {
+    if (match.operation === 'read-many' && match.method === 'execute') return 'rows';
+    if (match.operation === 'read-one' && (match.method === 'executeTakeFirst' || match.method === 'executeTakeFirstOrThrow')) return 'row';
+    return undefined;
+  },
+  fetchShape: (req) => shapeOf(req, selectLinks(req.chain)),
+  countRewrite(req) {
+    const links = selectLinks(req.chain);
+    const shape = shapeOf(req, links);
+    const terminal = links[links.length - 1];
+    if (req.match.method !== 'execute' || !terminal || shape.opaque || shape.paged || shape.grouped) return undefined;
+    const edits: LinkEdit[] = links.filter((l) => l.name === 'select' || l.name === 'selectAll' || l.name === 'orderBy').map((l) => ({ remove: l }));
+    edits.push({ replace: terminal, text: `.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()` });
+    const text = editChain(req.sourceCode, req.call, edits);
+    return text === undefined ? undefined : { text: `Number((await ${text}).count)`, exact: true };
+  },
+  existsRewrite(req) {
+    const links = selectLinks(req.chain);
+    const shape = shapeOf(req, links);
+    const terminal = links[links.length - 1];
+    const one = req.match.method === 'executeTakeFirst';
+    if ((req.match.method !== 'execute' && !one) || !terminal || shape.opaque || shape.paged || shape.grouped) return undefined;
+    const edits: LinkEdit[] = links.filter((l) => l.name === 'select' || l.name === 'selectAll' || l.name === 'orderBy').map((l) => ({ remove: l }));
+    edits.push({ replace: terminal, text: `.select((eb) => eb.lit(1).as('one')).limit(1).executeTakeFirst()` });
+    const text = editChain(req.sourceCode, req.call, edits);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'undefined', ...(one && { sourceAbsent: 'undefined' as const }) };
+  },
+  selectRewrite(req, fields) {
+    const links = selectLinks(req.chain);
+    const shape = shapeOf(req, links);
+    const selectAll = links.find((l) => l.name === 'selectAll');
+    if (shape.opaque || !shape.wholeRows || shape.relations || !selectAll || selectAll.args.length > 0) return undefined;
+    const text = editChain(req.sourceCode, req.call, [{ replace: selectAll, text: `.select([${fields.map(quote).join(', ')}])` }]);
+    return text === undefined ? undefined : ({ text: `await ${text}`, exact: false } satisfies QueryRewrite);
+  },
+  refineRewrite(req, refinement) {
+    const links = selectLinks(req.chain);
+    const shape = shapeOf(req, links);
+    const terminal = links[links.length - 1];
+    const before = links[links.length - 2];
+    if (req.match.method !== 'execute' || !terminal || !before || shape.opaque || shape.paged || shape.grouped) return undefined;
+    let add: string;
+    switch (refinement.kind) {
+      case 'equals':
+        add = `.where(${quote(refinement.field)}, '=', ${refinement.value})`;
+        break;
+      case 'true':
+        add = `.where(${quote(refinement.field)}, '=', true)`;
+        break;
+      case 'order':
+        if (links.some((l) => l.name === 'orderBy')) return undefined;
+        add = `.orderBy(${quote(refinement.field)}, '${refinement.direction}')`;
+        break;
+      case 'take':
+        add = `.limit(${refinement.count})`;
+        break;
+    }
+    const text = editChain(req.sourceCode, req.call, [{ after: before.node, text: add }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: refinement.kind === 'take' };
   },
 };
 
@@ -197,6 +264,29 @@ function subquery(req: ShapeRequest, field: string): string | undefined {
     { range: [callee.property.range[0], select.node.range[1]], text: `select(${quote(column)})` },
     { range: [before.node.range[1], last.node.range[1]], text: '' },
   ]);
+}
+
+
+function selectLinks(chain: Chain): CallLink[] {
+  const start = findCall(chain, new Set(['selectFrom']));
+  return start === -1 ? [] : chain.links.slice(start).filter((l): l is CallLink => l.kind === 'call');
+}
+
+const GROUPING = new Set(['distinct', 'distinctOn', 'groupBy', 'having']);
+const OPAQUE = new Set(['union', 'unionAll', 'intersect', 'except', '$if', '$call', 'modifyEnd', 'modifyFront', 'with', 'clearSelect', 'clearWhere', 'as', '$narrowType', '$castTo']);
+
+function shapeOf(req: RewriteRequest, links: readonly CallLink[]): FetchShape {
+  const names = links.map((l) => l.name ?? '');
+  return {
+    paged: names.some((n) => n === 'limit' || n === 'offset' || n === 'fetch' || n === 'top'),
+    grouped: names.some((n) => GROUPING.has(n)),
+    wholeRows: names.includes('selectAll') && !names.includes('select'),
+    relations: names.some((n) => /join/i.test(n)),
+    ordered: names.includes('orderBy'),
+    opaque: names.some((n) => OPAQUE.has(n)) || links.length === 0,
+    // `executeTakeFirst()` adds no LIMIT: every matching row is fetched and all but the first dropped.
+    overfetches: (req.match.method === 'executeTakeFirst' || req.match.method === 'executeTakeFirstOrThrow') && !names.some((n) => n === 'limit' || n === 'top' || n === 'fetch'),
+  };
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

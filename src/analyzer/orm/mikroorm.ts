@@ -5,8 +5,9 @@ import { spliceNodeText } from '../fixes.js';
 import { handleName, independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryShape, RelationLoad, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, Refinement, RelationLoad, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause } from './shape.js';
+import { editObject, fieldsObject, hasAny, type Options, quote, readOptions, receiverText } from './rewrite.js';
 
 /** EntityManager methods (entity class first) and repository methods (no entity argument). */
 const EM_OPS: Readonly<Record<string, Operation>> = {
@@ -162,6 +163,26 @@ export const mikroorm: OrmModule = {
   },
   rowsPart: { findAndCount: 0, getResultAndCount: 0 },
   eager: eagerSupport(),
+  rowHints: {
+    count: 'em.count(Entity, where)',
+    exists: `em.findOne(Entity, where, { fields: ['id'] })`,
+    select: `fields: ['id', …]`,
+    filter: 'where / orderBy / limit',
+  },
+  resultShape(match, chain) {
+    if (findCall(chain, new Set(['createQueryBuilder', 'qb'])) !== -1) {
+      return ({ getResultList: 'rows', getResult: 'rows', getSingleResult: 'row', getCount: 'number' } as const)[match.method as 'getResult'];
+    }
+    if (match.method === 'find' || match.method === 'findAll') return 'rows';
+    if (match.method === 'findOne') return 'row';
+    if (match.method === 'count') return 'number';
+    return undefined;
+  },
+  fetchShape: (req) => fetchShape(req, managerCall(req)),
+  countRewrite,
+  existsRewrite,
+  selectRewrite,
+  refineRewrite,
 };
 
 /**
@@ -310,6 +331,121 @@ function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefine
   }
   if (key.startsWith('$')) return undefined;
   return { list: node.value, column: key, negated: false, acceptsSubquery: false };
+}
+
+/** Options that change which or how many rows come back. */
+const PAGING = ['limit', 'offset'];
+const GROUPING = ['groupBy', 'having'];
+/** Options `count` does not need: they shape the entities, not their number. */
+const COUNT_DROP = new Set(['populate', 'populateWhere', 'populateOrderBy', 'orderBy', 'fields', 'exclude', 'strategy', 'cache', 'refresh', 'disableIdentityMap', 'convertCustomTypes', 'lockMode', 'lockTableAliases', 'flags']);
+
+/** `em.find(Entity, where, options)`, `repo.find(where, options)`, `em.findAll(Entity, options)`. */
+interface ManagerCall {
+  readonly receiver: string;
+  /** `Book, ` for entity-manager calls, else empty. */
+  readonly entity: string;
+  readonly where: TSESTree.Node | undefined;
+  readonly options: Options;
+}
+
+function managerCall(req: RewriteRequest): ManagerCall | undefined {
+  const call = req.match.optionsCall;
+  if (!call || call !== req.call) return undefined;
+  const receiver = receiverText(req.sourceCode, call);
+  if (receiver === undefined || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const first = call.arguments[0];
+  const entityFirst = first?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(first.name);
+  const rest = call.arguments.slice(entityFirst ? 1 : 0);
+  const entity = entityFirst ? `${req.sourceCode.getText(first)}, ` : '';
+  if (req.match.method === 'findAll') {
+    if (rest.length > 1) return undefined;
+    return { receiver, entity, where: undefined, options: readOptions(rest[0]) };
+  }
+  if (rest.length > 2) return undefined;
+  return { receiver, entity, where: rest[0], options: readOptions(rest[1]) };
+}
+
+function fetchShape(req: RewriteRequest, call: ManagerCall | undefined): FetchShape {
+  if (!call || call.options.kind === 'opaque' || (req.match.method === 'findAll' && hasAny(call.options, ['where']))) {
+    return { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
+  }
+  return {
+    paged: hasAny(call.options, PAGING),
+    grouped: hasAny(call.options, GROUPING),
+    wholeRows: !hasAny(call.options, ['fields', 'exclude']),
+    relations: hasAny(call.options, ['populate']),
+    opaque: false,
+    ordered: hasAny(call.options, ['orderBy']),
+    // MikroORM has no `exists`; `count()` is one of its documented existence tests.
+    existsForm: req.match.method === 'count',
+  };
+}
+
+/** `em.find(Entity, where, options)` → `em.count(Entity, where)`. */
+function countRewrite(req: RewriteRequest): QueryRewrite | undefined {
+  const call = managerCall(req);
+  const shape = fetchShape(req, call);
+  if (!call || shape.opaque || shape.paged || shape.grouped || (req.match.method !== 'find' && req.match.method !== 'findAll')) return undefined;
+  if (call.options.kind === 'object' && [...call.options.props.keys()].some((k) => !COUNT_DROP.has(k))) return undefined;
+  const where = call.where ? req.sourceCode.getText(call.where) : '';
+  const args = `${call.entity}${where}`.replace(/, $/, '');
+  return { text: `await ${call.receiver}.count(${args})`, exact: true };
+}
+
+/** `em.findOne(Entity, where, { fields: ['id'] })` for rows or a whole row used only as "any?". */
+function existsRewrite(req: RewriteRequest): ExistsRewrite | undefined {
+  const call = managerCall(req);
+  const shape = fetchShape(req, call);
+  const method = req.match.method;
+  if (!call || shape.opaque || shape.paged || shape.grouped || (method !== 'find' && method !== 'findAll' && method !== 'findOne')) return undefined;
+  const where = call.where ? req.sourceCode.getText(call.where) : '{}';
+  return {
+    text: `await ${call.receiver}.findOne(${call.entity}${where}, { fields: [${quote('id')}] })`,
+    exact: false,
+    absent: 'null',
+    ...(method === 'findOne' && { sourceAbsent: 'null' as const }),
+    caveat: 'assumes the primary key is `id`',
+  };
+}
+
+/** Adds `fields: [...]` with the fields read. */
+function selectRewrite(req: RewriteRequest, fields: readonly string[]): QueryRewrite | undefined {
+  const call = managerCall(req);
+  const shape = fetchShape(req, call);
+  const method = req.match.method;
+  if (!call || shape.opaque || !shape.wholeRows || shape.relations || (method !== 'find' && method !== 'findAll' && method !== 'findOne')) return undefined;
+  const options = editObject(req.sourceCode, call.options, { add: [['fields', `[${fields.map(quote).join(', ')}]`]] });
+  if (method === 'findAll') return { text: `await ${call.receiver}.findAll(${call.entity}${options})`, exact: false };
+  const where = call.where ? req.sourceCode.getText(call.where) : '{}';
+  return { text: `await ${call.receiver}.${method}(${call.entity}${where}, ${options})`, exact: false };
+}
+
+/** Moves an in-memory filter, sort or slice into the filter, `orderBy` or `limit`. */
+function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrite | undefined {
+  const call = managerCall(req);
+  const shape = fetchShape(req, call);
+  if (!call || req.match.method !== 'find' || shape.opaque || shape.paged || shape.grouped) return undefined;
+  let where = call.where ? req.sourceCode.getText(call.where) : '{}';
+  const options = call.options;
+  let optionsText: string | undefined;
+  switch (refinement.kind) {
+    case 'equals':
+    case 'true': {
+      const filter = readOptions(call.where);
+      if (filter.kind === 'opaque' || (filter.kind === 'object' && filter.props.has(refinement.field))) return undefined;
+      where = editObject(req.sourceCode, filter, { add: [[refinement.field, refinement.kind === 'true' ? 'true' : refinement.value]] });
+      break;
+    }
+    case 'order':
+      if (hasAny(options, ['orderBy'])) return undefined;
+      optionsText = editObject(req.sourceCode, options, { add: [['orderBy', fieldsObject([refinement.field], `'${refinement.direction}'`)]] });
+      break;
+    case 'take':
+      optionsText = editObject(req.sourceCode, options, { add: [['limit', refinement.count]] });
+      break;
+  }
+  const rest = optionsText ?? (options.kind === 'object' ? req.sourceCode.getText(options.node) : undefined);
+  return { text: `await ${call.receiver}.find(${call.entity}${where}${rest !== undefined ? `, ${rest}` : ''})`, exact: refinement.kind === 'take' && !shape.relations };
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

@@ -5,8 +5,9 @@ import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { type CallLink, exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch } from './common.js';
 import { addOptionSplice, handleName, keyFilterSplice, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Execution, InListSite, Operation, OrmModule, QueryShape, ShapeRequest, Splice, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Execution, FetchShape, InListSite, Operation, OrmModule, QueryShape, RewriteRequest, ShapeRequest, Splice, TransactionFix, TransactionRequest } from './types.js';
 import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, withinChainArgs } from './shape.js';
+import { editChain, editObject, type LinkEdit, quote, readOptions, receiverText } from './rewrite.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   find: 'read-many',
@@ -163,6 +164,80 @@ export const mongoose: OrmModule = {
     return outsideTransaction(req);
   },
   eager: eagerSupport(),
+  rowHints: {
+    count: 'Model.countDocuments(filter)',
+    exists: 'Model.exists(filter) !== null',
+    select: `Model.find(filter, 'name email')`,
+    filter: 'the filter / .sort() / .limit()',
+  },
+  resultShape(match, chain) {
+    if (queryLinks(chain).some((l) => !ROW_LINKS.has(l.name ?? '') && !PROMISE_LIKE.has(l.name ?? ''))) return undefined;
+    if (match.method === 'find') return 'rows';
+    if (match.method === 'findOne' || match.method === 'findById') return 'row';
+    if (match.method === 'countDocuments' || match.method === 'estimatedDocumentCount' || match.method === 'count') return 'number';
+    return undefined;
+  },
+  fetchShape,
+  countRewrite(req) {
+    const model = modelCall(req);
+    const shape = fetchShape(req);
+    if (!model || req.match.method !== 'find' || shape.opaque || shape.paged) return undefined;
+    return { text: `await ${model.receiver}.countDocuments(${model.filter ?? ''})`, exact: true };
+  },
+  existsRewrite(req) {
+    const model = modelCall(req);
+    const shape = fetchShape(req);
+    const method = req.match.method;
+    if (!model || shape.opaque || shape.paged) return undefined;
+    const one = method === 'findOne' || method === 'findById';
+    if (method !== 'find' && !one && method !== 'countDocuments' && method !== 'count' && method !== 'estimatedDocumentCount') return undefined;
+    const filter = method === 'findById' ? (model.filter === undefined ? undefined : `{ _id: ${model.filter} }`) : (model.filter ?? '{}');
+    if (filter === undefined) return undefined;
+    // `Model.exists()` resolves to `{ _id }` or `null`, not to a boolean.
+    return { text: `await ${model.receiver}.exists(${filter})`, exact: true, absent: 'null', ...(one && { sourceAbsent: 'null' as const }) };
+  },
+  selectRewrite(req, fields) {
+    const model = modelCall(req);
+    const shape = fetchShape(req);
+    const method = req.match.method;
+    if (!model || shape.opaque || !shape.wholeRows || shape.relations || (method !== 'find' && method !== 'findOne' && method !== 'findById')) return undefined;
+    if (method === 'findById' && model.filter === undefined) return undefined;
+    // `id` is the string virtual of `_id`.
+    const projection = quote([...new Set(fields.map((f) => (f === 'id' ? '_id' : f)))].join(' '));
+    const text = editChain(req.sourceCode, req.call, [{ args: model.link, text: `${model.filter ?? '{}'}, ${projection}` }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: false };
+  },
+  refineRewrite(req, refinement) {
+    const model = modelCall(req);
+    const shape = fetchShape(req);
+    if (!model || req.match.method !== 'find' || shape.opaque || shape.paged) return undefined;
+    const links = queryLinks(req.chain);
+    const exec = links.find((l) => l.name === 'exec');
+    const edits: LinkEdit[] = [];
+    const append = (text: string): void => {
+      const anchor = exec ? req.chain.links[req.chain.links.indexOf(exec) - 1]?.node : req.call;
+      if (anchor) edits.push({ after: anchor, text });
+    };
+    switch (refinement.kind) {
+      case 'equals':
+      case 'true': {
+        const filter = readOptions(model.link.args[0]);
+        if (filter.kind === 'opaque' || (filter.kind === 'object' && filter.props.has(refinement.field))) return undefined;
+        const rest = model.link.args.slice(1).map((a) => `, ${req.sourceCode.getText(a)}`).join('');
+        edits.push({ args: model.link, text: `${editObject(req.sourceCode, filter, { add: [[refinement.field, refinement.kind === 'true' ? 'true' : refinement.value]] })}${rest}` });
+        break;
+      }
+      case 'order':
+        if (links.some((l) => l.name === 'sort')) return undefined;
+        append(`.sort({ ${refinement.field === 'id' ? '_id' : refinement.field}: ${refinement.direction === 'asc' ? 1 : -1} })`);
+        break;
+      case 'take':
+        append(`.limit(${refinement.count})`);
+        break;
+    }
+    const text = editChain(req.sourceCode, req.call, edits);
+    return text === undefined || edits.length === 0 ? undefined : { text: `await ${text}`, exact: refinement.kind === 'take' };
+  },
 };
 
 /** Where native-promise methods take their options (`{ session }`). */
@@ -299,6 +374,46 @@ function queryShape(req: ShapeRequest): QueryShape | undefined {
       const splice = insertCallAfter(chain, callIndex, `.sort({ ${column}: 1 })`);
       return splice ? [splice] : undefined;
     },
+  };
+}
+
+/** Query methods that keep the rows what they are: they neither filter nor page them. */
+const ROW_LINKS = new Set(['sort', 'select', 'lean', 'populate', 'exec', 'projection', 'limit', 'skip', 'session', 'maxTimeMS', 'hint', 'collation', 'comment', 'batchSize', 'read', 'readConcern', 'allowDiskUse', 'orFail', 'setOptions', 'where', 'equals', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'ne', 'or', 'and', 'regex', 'elemMatch', 'slice']);
+/** Links after which the rewrite builders cannot keep the query's meaning. */
+const REWRITABLE_LINKS = new Set(['sort', 'select', 'lean', 'populate', 'exec', 'projection', 'limit', 'skip']);
+
+function queryLinks(chain: Chain): CallLink[] {
+  const start = chain.links.findIndex((l) => l.kind === 'call');
+  return chain.links.slice(start + 1).filter((l): l is CallLink => l.kind === 'call');
+}
+
+interface ModelCall {
+  readonly link: CallLink;
+  readonly receiver: string;
+  /** The filter argument (or the id of `findById`) as text. */
+  readonly filter: string | undefined;
+}
+
+function modelCall(req: RewriteRequest): ModelCall | undefined {
+  const call = req.match.optionsCall;
+  const receiver = call && receiverText(req.sourceCode, call);
+  if (!call || receiver === undefined || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const filter = call.arguments[0];
+  return { link: { kind: 'call', name: req.match.method, node: call, args: call.arguments }, receiver, filter: filter && req.sourceCode.getText(filter) };
+}
+
+function fetchShape(req: RewriteRequest): FetchShape {
+  const call = req.match.optionsCall;
+  const names = queryLinks(req.chain).map((l) => l.name ?? '');
+  const projectionIndex = req.match.method === 'find' || req.match.method === 'findOne' || req.match.method === 'findById' ? 1 : -1;
+  return {
+    paged: names.some((n) => n === 'limit' || n === 'skip'),
+    grouped: false,
+    wholeRows: !names.some((n) => n === 'select' || n === 'projection') && (projectionIndex === -1 || call?.arguments[projectionIndex] === undefined),
+    relations: names.includes('populate'),
+    ordered: names.includes('sort'),
+    // A third argument (query options) may page; chained conditions change the filter.
+    opaque: !call || call.arguments.length > 2 || names.some((n) => !REWRITABLE_LINKS.has(n) && !PROMISE_LIKE.has(n)),
   };
 }
 

@@ -2,10 +2,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg } from './common.js';
-import { builderBatchLookup, builderBulkWrite, builderInListAt, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
+import { builderBatchLookup, builderBulkWrite, builderFetchShape, builderInListAt, builderLinks, builderRefine, builderSelect, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
 import { handleName } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, Operation, OrmModule } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, FetchShape, Operation, OrmModule, RewriteRequest } from './types.js';
 import { keyedRelation, loadedText, objectConditions, singleItemCondition, stringLiteralText } from '../relations.js';
+import { editChain } from './rewrite.js';
 
 /** Objection's own builder methods (on top of Knex's). */
 const OBJECTION_METHODS: Readonly<Record<string, Operation | null>> = {
@@ -165,6 +166,51 @@ export const objection: OrmModule = {
   },
   rowsPart: { page: 'results' },
   eager: eagerSupport(),
+  rowHints: {
+    count: '.resultSize()',
+    exists: '.limit(1).first()',
+    select: `.select('id', …)`,
+    filter: '.where() / .orderBy() / .limit()',
+  },
+  resultShape(match, chain) {
+    if (match.operation === 'relation-load' || chain.links.some((l) => l.kind === 'call' && l.name !== undefined && l.name.startsWith('$'))) return undefined;
+    if (match.operation === 'read-many' && (match.method === 'query' || match.method === 'findByIds')) return 'rows';
+    if (match.operation === 'read-one' && (match.method === 'first' || match.method === 'findById' || match.method === 'findOne')) return 'row';
+    if (match.method === 'resultSize') return 'number';
+    return undefined;
+  },
+  fetchShape,
+  countRewrite(req) {
+    const shape = fetchShape(req);
+    if (req.match.method !== 'query' || shape.opaque || shape.paged || joined(req)) return undefined;
+    // `resultSize()` counts the query as a subquery, ignoring limit/offset, so `distinct` and joins count alike.
+    return { text: `await ${req.sourceCode.getText(req.call)}.resultSize()`, exact: true };
+  },
+  existsRewrite(req) {
+    const shape = fetchShape(req);
+    const links = builderLinks(req.chain);
+    const last = links[links.length - 1];
+    if (shape.opaque || !last) return undefined;
+    if (req.match.method === 'query' && !shape.paged) {
+      return { text: `await ${req.sourceCode.getText(req.call)}.limit(1).first()`, exact: true, absent: 'undefined' };
+    }
+    if (req.match.method === 'resultSize' && !shape.paged) {
+      const text = editChain(req.sourceCode, req.call, [{ replace: last, text: '.limit(1).first()' }]);
+      return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'undefined' };
+    }
+    if ((req.match.method === 'first' || req.match.method === 'findOne') && shape.overfetches) {
+      const before = links[links.length - 2];
+      const text = before && editChain(req.sourceCode, req.call, [{ after: before.node, text: '.limit(1)' }]);
+      return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'undefined', sourceAbsent: 'undefined' };
+    }
+    return undefined;
+  },
+  selectRewrite(req, fields) {
+    if (req.match.method !== 'query' && req.match.method !== 'first' && req.match.method !== 'findById' && req.match.method !== 'findOne') return undefined;
+    const links = builderLinks(req.chain);
+    return builderSelect(req, fields, links, links.find((l) => l.name === 'query'));
+  },
+  refineRewrite: (req, refinement) => builderRefine(req, refinement, builderLinks(req.chain)),
 };
 
 const TRX_ARGUMENT: Readonly<Record<string, number>> = { query: 0, $query: 0, relatedQuery: 1, $relatedQuery: 1 };
@@ -286,6 +332,24 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
 }
 
 const ONE_ROW = new Set(['first', 'findOne']);
+
+function joined(req: RewriteRequest): boolean {
+  return builderLinks(req.chain).some((l) => l.name === 'withGraphJoined' || l.name === 'joinRelated' || l.name === 'innerJoinRelated' || l.name === 'leftJoinRelated');
+}
+
+function fetchShape(req: RewriteRequest): FetchShape {
+  const links = builderLinks(req.chain);
+  const shape = builderFetchShape(req, links);
+  const limited = links.some((l) => l.name === 'limit' || l.name === 'range' || l.name === 'page');
+  return {
+    ...shape,
+    opaque: shape.opaque || links.some((l) => l.name === 'modify' || l.name === 'modifiers' || l.name === 'context'),
+    // `first()` adds `LIMIT 1` only when the model sets `useLimitInFirst` (off by default).
+    // `findOne(where)` is `where(where).first()`.
+    overfetches: (req.match.method === 'first' || req.match.method === 'findOne') && !limited && !/\buseLimitInFirst\s*(?:=|:|\()/.test(req.sourceCode.text),
+    existsForm: req.match.method === 'findById',
+  };
+}
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const { match } = req;

@@ -5,8 +5,9 @@ import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText, ob
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { clientToHandle, handleName, hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, ShapeRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
+import { editObject, fieldsObject, hasAny, type Options, readOptions, receiverText, unknownKeys } from './rewrite.js';
 
 /** Model-delegate methods (`prisma.user.<method>`) and what they do. */
 const DELEGATE_OPS: Readonly<Record<string, Operation>> = {
@@ -159,6 +160,28 @@ export const prisma: OrmModule = {
     return clientToHandle(req, clientExpr, handleName(req, 'the transaction client'));
   },
   eager: eagerSupport(),
+  rowHints: {
+    count: 'count({ where })',
+    exists: 'findFirst({ where, select: { id: true } })',
+    select: 'select: { id: true, … }',
+    filter: 'where / orderBy / take',
+  },
+  resultShape(match) {
+    if (match.operation === 'relation-load') return undefined;
+    if (match.method === 'findMany') return 'rows';
+    if (ROW_READS.has(match.method)) return 'row';
+    if (match.method === 'count') {
+      const options = readOptions(match.optionsCall?.arguments[0]);
+      // `count({ select: { _all: true } })` yields an object.
+      return options.kind === 'absent' || (options.kind === 'object' && !options.props.has('select')) ? 'number' : undefined;
+    }
+    return undefined;
+  },
+  fetchShape: (req) => fetchShape(optionsOf(req)),
+  countRewrite,
+  existsRewrite,
+  selectRewrite,
+  refineRewrite,
 };
 
 /** Prisma compacts same-tick `findUnique` calls (and their fluent forms) into one query. */
@@ -327,6 +350,118 @@ function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefine
   if (column?.type !== AST_NODE_TYPES.Property || column.value !== node.parent) return undefined;
   if (!isWithin(node, req.match.optionsCall?.arguments[0])) return undefined;
   return { list: node.value, column: staticKey(column), negated: key === 'notIn', acceptsSubquery: false };
+}
+
+const ROW_READS = new Set(['findFirst', 'findUnique', 'findFirstOrThrow', 'findUniqueOrThrow']);
+const FIND_KEYS = new Set(['where', 'select', 'include', 'omit', 'orderBy', 'cursor', 'take', 'skip', 'distinct', 'relationLoadStrategy']);
+
+function optionsOf(req: RewriteRequest): Options {
+  const call = req.match.optionsCall;
+  if (!call || call.arguments.length > 1) return { kind: 'opaque' };
+  return readOptions(call.arguments[0]);
+}
+
+function fetchShape(options: Options): FetchShape {
+  if (options.kind === 'opaque') return { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
+  return {
+    paged: hasAny(options, ['take', 'skip', 'cursor']),
+    grouped: hasAny(options, ['distinct']),
+    wholeRows: !hasAny(options, ['select', 'omit']),
+    relations: hasAny(options, ['include']),
+    opaque: unknownKeys(options, FIND_KEYS),
+    ordered: hasAny(options, ['orderBy']),
+  };
+}
+
+/** `findMany(args)` → `count({ where })`: exact unless paging or `distinct` changes the number. */
+function countRewrite(req: RewriteRequest): QueryRewrite | undefined {
+  const call = req.match.optionsCall;
+  const receiver = call && receiverText(req.sourceCode, call);
+  const options = optionsOf(req);
+  if (req.match.method !== 'findMany' || receiver === undefined || options.kind === 'opaque' || unknownKeys(options, FIND_KEYS)) return undefined;
+  if (hasAny(options, ['distinct'])) return undefined;
+  const paged = hasAny(options, ['take', 'skip', 'cursor']);
+  // `count` takes `where`, `orderBy`, `cursor`, `take` and `skip`; the order only matters for a page.
+  const args = editObject(req.sourceCode, options, { drop: ['select', 'include', 'omit', 'relationLoadStrategy', ...(paged ? [] : ['orderBy'])] });
+  return {
+    text: `await ${receiver}.count(${args === '{}' ? '' : args})`,
+    exact: !paged,
+    ...(paged && { caveat: 'Prisma applies `take`/`skip`/`cursor` to the count as to the rows' }),
+  };
+}
+
+/** `findFirst({ where, select: { id: true } })` for a list, a count or a whole row used only as "any?". */
+function existsRewrite(req: RewriteRequest): ExistsRewrite | undefined {
+  const call = req.match.optionsCall;
+  const receiver = call && receiverText(req.sourceCode, call);
+  const options = optionsOf(req);
+  const method = req.match.method;
+  if (receiver === undefined || options.kind === 'opaque' || unknownKeys(options, FIND_KEYS)) return undefined;
+  if (method !== 'findMany' && method !== 'count' && method !== 'findFirst' && method !== 'findUnique') return undefined;
+  if (hasAny(options, ['take', 'skip', 'cursor'])) return undefined;
+  const target = method === 'findUnique' ? 'findUnique' : 'findFirst';
+  const where = options.kind === 'object' ? options.props.get('where') : undefined;
+  const args = `{ ${where ? `${req.sourceCode.getText(where)}, ` : ''}select: { id: true } }`;
+  return {
+    text: `await ${receiver}.${target}(${args})`,
+    exact: false,
+    absent: 'null',
+    ...(method === 'findFirst' || method === 'findUnique' ? { sourceAbsent: 'null' as const } : {}),
+    caveat: 'assumes the primary key is `id`',
+  };
+}
+
+/** Adds `select` with the fields read; relations from `include` move into it. */
+function selectRewrite(req: RewriteRequest, fields: readonly string[]): QueryRewrite | undefined {
+  const call = req.match.optionsCall;
+  const receiver = call && receiverText(req.sourceCode, call);
+  const options = optionsOf(req);
+  const method = req.match.method;
+  if (receiver === undefined || (method !== 'findMany' && !ROW_READS.has(method))) return undefined;
+  if (options.kind === 'opaque' || unknownKeys(options, FIND_KEYS) || hasAny(options, ['select', 'omit'])) return undefined;
+  const entries: string[] = [];
+  const include = options.kind === 'object' ? options.props.get('include') : undefined;
+  const included = include ? readOptions(include.value) : { kind: 'absent' as const };
+  if (included.kind === 'opaque') return undefined;
+  for (const field of fields) {
+    const relation = included.kind === 'object' ? included.props.get(field) : undefined;
+    entries.push(relation ? `${req.sourceCode.getText(relation.key)}: ${req.sourceCode.getText(relation.value)}` : fieldsObject([field]).slice(2, -2));
+  }
+  const args = editObject(req.sourceCode, options, { drop: ['include'], add: [['select', `{ ${entries.join(', ')} }`]] });
+  return { text: `await ${receiver}.${method}(${args})`, exact: false };
+}
+
+/** Moves an in-memory filter, sort or slice into `where`, `orderBy` or `take`. */
+function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrite | undefined {
+  const call = req.match.optionsCall;
+  const receiver = call && receiverText(req.sourceCode, call);
+  const options = optionsOf(req);
+  if (receiver === undefined || req.match.method !== 'findMany' || options.kind === 'opaque' || unknownKeys(options, FIND_KEYS)) return undefined;
+  if (hasAny(options, ['take', 'skip', 'cursor', 'distinct'])) return undefined;
+  let args: string;
+  switch (refinement.kind) {
+    case 'equals':
+    case 'true': {
+      const value = refinement.kind === 'true' ? 'true' : refinement.value;
+      const where = options.kind === 'object' ? options.props.get('where') : undefined;
+      if (!where) {
+        args = editObject(req.sourceCode, options, { add: [['where', fieldsObject([refinement.field], value)]] });
+        break;
+      }
+      const filter = readOptions(where.value);
+      if (filter.kind !== 'object' || filter.props.has(refinement.field)) return undefined;
+      args = editObject(req.sourceCode, options, { set: new Map([['where', editObject(req.sourceCode, filter, { add: [[refinement.field, value]] })]]) });
+      break;
+    }
+    case 'order':
+      if (hasAny(options, ['orderBy'])) return undefined;
+      args = editObject(req.sourceCode, options, { add: [['orderBy', fieldsObject([refinement.field], `'${refinement.direction}'`)]] });
+      break;
+    case 'take':
+      args = editObject(req.sourceCode, options, { add: [['take', refinement.count]] });
+      break;
+  }
+  return { text: `await ${receiver}.findMany(${args})`, exact: refinement.kind === 'take' };
 }
 
 function shapeEvidence(link: CallLink, model: string, client: string | undefined): Evidence {

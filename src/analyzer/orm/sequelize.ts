@@ -4,9 +4,10 @@ import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, type CallLink, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch, stringArg } from './common.js';
 import { addOptionSplice, independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryMatch, QueryShape, RecognizeContext, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, loadedText, lowerFirst, objectConditions, singleItemCondition } from '../relations.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
+import { editObject, fieldsObject, hasAny, type Options, quote, readOptions, receiverText, unknownKeys } from './rewrite.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   findAll: 'read-many',
@@ -129,6 +130,27 @@ export const sequelize: OrmModule = {
   },
   rowsPart: { findAndCountAll: 'rows' },
   eager: eagerSupport(),
+  rowHints: {
+    count: 'Model.count({ where })',
+    exists: `Model.findOne({ where, attributes: ['id'] })`,
+    select: `attributes: ['id', …]`,
+    filter: 'where / order / limit',
+  },
+  resultShape(match) {
+    if (match.method === 'findAll') return 'rows';
+    if (match.method === 'findOne' || match.method === 'findByPk') return 'row';
+    if (match.method === 'count') {
+      const options = readOptions(match.optionsCall?.arguments[0]);
+      // `count({ group })` yields one count per group.
+      return options.kind === 'absent' || (options.kind === 'object' && !hasAny(options, ['group', 'attributes'])) ? 'number' : undefined;
+    }
+    return undefined;
+  },
+  fetchShape: (req) => fetchShape(modelCall(req)),
+  countRewrite,
+  existsRewrite,
+  selectRewrite,
+  refineRewrite,
 };
 
 /** Where each method takes its options (the `Transactionable` argument). */
@@ -247,6 +269,124 @@ function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefine
   const column = staticKey(node);
   if (column === undefined || column.startsWith('$')) return undefined;
   return { list: node.value, column, negated: false, acceptsSubquery: false };
+}
+
+const FIND_KEYS = new Set([...OPTION_KEYS, 'subQuery', 'nest', 'plain']);
+/** Options `count` honours the same way `findAll` does. */
+const COUNT_KEEP = new Set(['where', 'transaction', 'logging', 'benchmark', 'paranoid', 'useMaster']);
+/** Options that do not change how many rows `findAll` returns. */
+const COUNT_DROP = new Set(['order', 'attributes', 'raw', 'nest', 'subQuery', 'plain', 'rejectOnEmpty', 'lock']);
+
+interface ModelCall {
+  readonly receiver: string;
+  readonly options: Options;
+  /** `findByPk(pk, options)`: the key's text. */
+  readonly pk?: string;
+}
+
+function modelCall(req: RewriteRequest): ModelCall | undefined {
+  const call = req.match.optionsCall;
+  if (!call || call !== req.call) return undefined;
+  const receiver = receiverText(req.sourceCode, call);
+  if (receiver === undefined) return undefined;
+  if (req.match.method === 'findByPk') {
+    const pk = call.arguments[0];
+    if (!pk || call.arguments.length > 2) return undefined;
+    return { receiver, options: readOptions(call.arguments[1]), pk: req.sourceCode.getText(pk) };
+  }
+  if (call.arguments.length > 1) return undefined;
+  return { receiver, options: readOptions(call.arguments[0]) };
+}
+
+function fetchShape(model: ModelCall | undefined): FetchShape {
+  if (!model || model.options.kind === 'opaque') return { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
+  return {
+    paged: hasAny(model.options, ['limit', 'offset']),
+    grouped: hasAny(model.options, ['group', 'having', 'distinct']),
+    wholeRows: !hasAny(model.options, ['attributes']),
+    relations: hasAny(model.options, ['include']),
+    opaque: unknownKeys(model.options, FIND_KEYS),
+    ordered: hasAny(model.options, ['order']),
+  };
+}
+
+/** `findAll(options)` → `count({ where })`; with `include`, `distinct: true` counts each row once. */
+function countRewrite(req: RewriteRequest): QueryRewrite | undefined {
+  const model = modelCall(req);
+  const shape = fetchShape(model);
+  if (!model || req.match.method !== 'findAll' || shape.opaque || shape.paged || shape.grouped) return undefined;
+  const { options } = model;
+  if (options.kind === 'object' && [...options.props.keys()].some((k) => !COUNT_KEEP.has(k) && !COUNT_DROP.has(k) && k !== 'include')) return undefined;
+  const drop = options.kind === 'object' ? [...options.props.keys()].filter((k) => COUNT_DROP.has(k)) : [];
+  const args = editObject(req.sourceCode, options, { drop, add: shape.relations ? [['distinct', 'true']] : [] });
+  return {
+    text: `await ${model.receiver}.count(${args === '{}' ? '' : args})`,
+    exact: !shape.relations,
+    ...(shape.relations && { caveat: 'with `include`, `distinct: true` counts each row once' }),
+  };
+}
+
+/** `findOne({ where, attributes: ['id'] })` for rows, a count or a whole row used only as "any?". */
+function existsRewrite(req: RewriteRequest): ExistsRewrite | undefined {
+  const model = modelCall(req);
+  const shape = fetchShape(model);
+  const method = req.match.method;
+  if (!model || shape.opaque || shape.paged || shape.grouped) return undefined;
+  if (method !== 'findAll' && method !== 'count' && method !== 'findOne' && method !== 'findByPk') return undefined;
+  const { options } = model;
+  const drop = options.kind === 'object' ? [...options.props.keys()].filter((k) => !COUNT_KEEP.has(k) && k !== 'include') : [];
+  const args = editObject(req.sourceCode, options, { drop, add: [['attributes', `[${quote('id')}]`]] });
+  const one = method === 'findOne' || method === 'findByPk';
+  return {
+    text: model.pk !== undefined ? `await ${model.receiver}.findByPk(${model.pk}, ${args})` : `await ${model.receiver}.findOne(${args})`,
+    exact: false,
+    absent: 'null',
+    ...(one && { sourceAbsent: 'null' as const }),
+    caveat: 'assumes the primary key is `id`',
+  };
+}
+
+/** Adds `attributes: [...]` with the fields read. */
+function selectRewrite(req: RewriteRequest, fields: readonly string[]): QueryRewrite | undefined {
+  const model = modelCall(req);
+  const shape = fetchShape(model);
+  const method = req.match.method;
+  if (!model || shape.opaque || !shape.wholeRows || shape.relations) return undefined;
+  if (method !== 'findAll' && method !== 'findOne' && method !== 'findByPk') return undefined;
+  const args = editObject(req.sourceCode, model.options, { add: [['attributes', `[${fields.map(quote).join(', ')}]`]] });
+  return { text: `await ${model.receiver}.${method}(${model.pk !== undefined ? `${model.pk}, ` : ''}${args})`, exact: false };
+}
+
+/** Moves an in-memory filter, sort or slice into `where`, `order` or `limit`. */
+function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrite | undefined {
+  const model = modelCall(req);
+  const shape = fetchShape(model);
+  if (!model || req.match.method !== 'findAll' || shape.opaque || shape.paged || shape.grouped) return undefined;
+  const { options } = model;
+  let args: string;
+  switch (refinement.kind) {
+    case 'equals':
+    case 'true': {
+      const value = refinement.kind === 'true' ? 'true' : refinement.value;
+      const where = options.kind === 'object' ? options.props.get('where') : undefined;
+      if (!where) {
+        args = editObject(req.sourceCode, options, { add: [['where', fieldsObject([refinement.field], value)]] });
+        break;
+      }
+      const filter = readOptions(where.value);
+      if (filter.kind !== 'object' || filter.props.has(refinement.field)) return undefined;
+      args = editObject(req.sourceCode, options, { set: new Map([['where', editObject(req.sourceCode, filter, { add: [[refinement.field, value]] })]]) });
+      break;
+    }
+    case 'order':
+      if (hasAny(options, ['order'])) return undefined;
+      args = editObject(req.sourceCode, options, { add: [['order', `[[${quote(refinement.field)}, '${refinement.direction.toUpperCase()}']]`]] });
+      break;
+    case 'take':
+      args = editObject(req.sourceCode, options, { add: [['limit', refinement.count]] });
+      break;
+  }
+  return { text: `await ${model.receiver}.findAll(${args})`, exact: refinement.kind === 'take' && !shape.relations };
 }
 
 function batchLookup(req: BatchRequest): BatchPlan | undefined {

@@ -4,9 +4,10 @@ import { spliceNodeText, type Splice } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch, stringArg } from './common.js';
 import { handleName, hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, InListSite, Operation, OrmModule, QueryShape, RecognizeContext, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, optionClause, quote, selectsAggregate, stringValue } from './shape.js';
 import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText, objectConditions, singleItemCondition } from '../relations.js';
+import { editChain, editObject, fieldsObject, hasAny, type Options, readOptions, receiverText, unknownKeys } from './rewrite.js';
 
 /** Repository / EntityManager / BaseEntity methods. */
 const REPO_OPS: Readonly<Record<string, Operation>> = {
@@ -176,6 +177,21 @@ export const typeorm: OrmModule = {
   },
   rowsPart: { findAndCount: 0, findAndCountBy: 0, getManyAndCount: 0 },
   eager: eagerSupport(),
+  rowHints: {
+    count: 'count({ where }) / countBy(where) / qb.getCount()',
+    exists: 'exists({ where }) / existsBy(where) / qb.getExists()',
+    select: 'select: { id: true, … }',
+    filter: 'where / order / take',
+  },
+  resultShape(match, chain) {
+    if (findCall(chain, QB_STARTS) !== -1) return QB_SHAPES[match.method];
+    return REPO_SHAPES[match.method];
+  },
+  fetchShape,
+  countRewrite,
+  existsRewrite,
+  selectRewrite,
+  refineRewrite,
 };
 
 /**
@@ -217,6 +233,202 @@ function outsideTransaction(req: TransactionRequest): TransactionFix | undefined
       return undefined;
   }
   return { splices: handle === undefined ? undefined : [splice], missing };
+}
+
+const QB_SHAPES: Readonly<Record<string, 'rows' | 'row' | 'number'>> = { getMany: 'rows', getRawMany: 'rows', getOne: 'row', getRawOne: 'row', getCount: 'number' };
+const REPO_SHAPES: Readonly<Record<string, 'rows' | 'row' | 'number'>> = {
+  find: 'rows', findBy: 'rows', findOne: 'row', findOneBy: 'row', count: 'number', countBy: 'number',
+};
+const QB_JOINS = /^(?:inner|left)Join(?:AndSelect|AndMap(?:One|Many))?$|^join$|^loadRelation/;
+const QB_PAGING = new Set(['take', 'skip', 'limit', 'offset']);
+const QB_GROUPING = new Set(['groupBy', 'addGroupBy', 'having', 'andHaving', 'orHaving', 'distinct', 'distinctOn']);
+const QB_SELECTS = new Set(['select', 'addSelect']);
+
+/** A repository/manager/BaseEntity call: `repo.find(options)`, `manager.findBy(User, where)`. */
+interface RepoCall {
+  readonly call: TSESTree.CallExpression;
+  readonly receiver: string;
+  /** `User, ` for manager calls, else empty. */
+  readonly entity: string;
+  /** The options (`find`, `findOne`, `count`) or the where object (`findBy`, `findOneBy`, `countBy`). */
+  readonly options: Options;
+  readonly byForm: boolean;
+}
+
+function repoCall(req: RewriteRequest): RepoCall | undefined {
+  const call = req.match.optionsCall;
+  if (!call || call !== req.call || findCall(req.chain, QB_STARTS) !== -1) return undefined;
+  const receiver = receiverText(req.sourceCode, call);
+  if (receiver === undefined) return undefined;
+  const first = call.arguments[0];
+  const entityFirst = call.arguments.length === 2 || (first?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(first.name) && call.arguments.length === 1);
+  if (call.arguments.length > (entityFirst ? 2 : 1)) return undefined;
+  const entity = entityFirst && first ? `${req.sourceCode.getText(first)}, ` : '';
+  return { call, receiver, entity, options: readOptions(call.arguments[entityFirst ? 1 : 0]), byForm: req.match.method.endsWith('By') };
+}
+
+interface QbChain {
+  readonly terminal: CallLink;
+  readonly start: CallLink;
+  /** The alias given to `createQueryBuilder`, when it is a string literal. */
+  readonly alias: string | undefined;
+  readonly names: readonly string[];
+}
+
+function qbChain(req: RewriteRequest): QbChain | undefined {
+  const start = findCall(req.chain, QB_STARTS);
+  if (start === -1) return undefined;
+  const startLink = req.chain.links[start] as CallLink;
+  const terminal = req.chain.links[req.chain.links.length - 1];
+  if (terminal?.kind !== 'call') return undefined;
+  const aliasArg = startLink.args[startLink.args.length - 1];
+  const alias = aliasArg?.type === AST_NODE_TYPES.Literal && typeof aliasArg.value === 'string' ? aliasArg.value : undefined;
+  const names = req.chain.links.slice(start + 1, -1).map((l) => (l.kind === 'call' ? l.name ?? '' : ''));
+  return { terminal, start: startLink, alias, names };
+}
+
+function fetchShape(req: RewriteRequest): FetchShape {
+  const qb = qbChain(req);
+  if (qb) {
+    const paged = qb.names.some((n) => QB_PAGING.has(n));
+    return {
+      paged,
+      grouped: qb.names.some((n) => QB_GROUPING.has(n)),
+      wholeRows: !qb.names.some((n) => QB_SELECTS.has(n)) && req.match.method !== 'getRawMany' && req.match.method !== 'getRawOne',
+      relations: qb.names.some((n) => QB_JOINS.test(n)),
+      opaque: qb.alias === undefined,
+      ordered: qb.names.some((n) => n === 'orderBy' || n === 'addOrderBy'),
+      overfetches: req.match.method === 'getOne' && !paged,
+    };
+  }
+  const repo = repoCall(req);
+  if (!repo || repo.options.kind === 'opaque') return { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
+  if (repo.byForm) return { paged: false, grouped: false, wholeRows: true, relations: false, opaque: false };
+  return {
+    paged: hasAny(repo.options, ['take', 'skip']),
+    grouped: false,
+    wholeRows: !hasAny(repo.options, ['select']),
+    relations: hasAny(repo.options, ['relations', 'loadRelationIds']),
+    opaque: unknownKeys(repo.options, FIND_OPTION_KEYS),
+    ordered: hasAny(repo.options, ['order']),
+  };
+}
+
+/** `find` → `count`, `findBy` → `countBy`, `qb.getMany()` → `qb.getCount()`: same options, same number. */
+function countRewrite(req: RewriteRequest): QueryRewrite | undefined {
+  const shape = fetchShape(req);
+  if (shape.opaque || shape.paged || shape.grouped) return undefined;
+  const qb = qbChain(req);
+  if (qb) {
+    if (req.match.method !== 'getMany') return undefined;
+    const text = editChain(req.sourceCode, req.call, [{ rename: qb.terminal, name: 'getCount' }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: true };
+  }
+  const target = ({ find: 'count', findBy: 'countBy' } as Record<string, string>)[req.match.method];
+  if (target === undefined) return undefined;
+  const text = editChain(req.sourceCode, req.call, [{ rename: lastLink(req.chain), name: target }]);
+  return text === undefined ? undefined : { text: `await ${text}`, exact: true };
+}
+
+/** `exists`/`existsBy`/`getExists()` in place of rows, a count or a row used only as "any?". */
+function existsRewrite(req: RewriteRequest): ExistsRewrite | undefined {
+  const shape = fetchShape(req);
+  if (shape.opaque || shape.grouped) return undefined;
+  const qb = qbChain(req);
+  const method = req.match.method;
+  const sourceAbsent = method === 'getOne' || method === 'findOne' || method === 'findOneBy' ? { sourceAbsent: 'null' as const } : {};
+  if (qb) {
+    if (method !== 'getMany' && method !== 'getOne' && method !== 'getCount') return undefined;
+    if (shape.paged && method === 'getMany') return undefined;
+    const text = editChain(req.sourceCode, req.call, [{ rename: qb.terminal, name: 'getExists' }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'false', ...sourceAbsent };
+  }
+  if (shape.paged) return undefined;
+  const target = ({ find: 'exists', findOne: 'exists', count: 'exists', findBy: 'existsBy', findOneBy: 'existsBy', countBy: 'existsBy' } as Record<string, string>)[method];
+  if (target === undefined) return undefined;
+  const text = editChain(req.sourceCode, req.call, [{ rename: lastLink(req.chain), name: target }]);
+  return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'false', ...sourceAbsent };
+}
+
+/** Adds `select: { … }` (find options) or `.select([…])` (query builder). */
+function selectRewrite(req: RewriteRequest, fields: readonly string[]): QueryRewrite | undefined {
+  const shape = fetchShape(req);
+  if (shape.opaque || !shape.wholeRows) return undefined;
+  const qb = qbChain(req);
+  if (qb) {
+    if (shape.relations || qb.alias === undefined || (req.match.method !== 'getMany' && req.match.method !== 'getOne')) return undefined;
+    const columns = fields.map((f) => quote(`${qb.alias!}.${f}`)).join(', ');
+    const text = editChain(req.sourceCode, req.call, [{ after: qb.start.node, text: `.select([${columns}])` }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: false };
+  }
+  const repo = repoCall(req);
+  const method = req.match.method;
+  if (!repo || (method !== 'find' && method !== 'findBy' && method !== 'findOne' && method !== 'findOneBy')) return undefined;
+  const select: [string, string] = ['select', fieldsObject(fields)];
+  const options = repo.byForm
+    ? `{ where: ${repo.options.kind === 'object' ? req.sourceCode.getText(repo.options.node) : '{}'}, select: ${select[1]} }`
+    : editObject(req.sourceCode, repo.options, { add: [select] });
+  const target = repo.byForm ? method.slice(0, -2) : method;
+  return { text: `await ${repo.receiver}.${target}(${repo.entity}${options})`, exact: false };
+}
+
+/** Moves an in-memory filter, sort or slice into `where`, `order`, `take` (or `.take()` on a builder). */
+function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrite | undefined {
+  const shape = fetchShape(req);
+  if (shape.opaque || shape.paged || shape.grouped) return undefined;
+  const qb = qbChain(req);
+  if (qb) {
+    if (req.match.method !== 'getMany') return undefined;
+    const before = req.chain.links[req.chain.links.length - 2]?.node;
+    if (!before) return undefined;
+    let add: string;
+    if (refinement.kind === 'take') add = `.take(${refinement.count})`;
+    else if (refinement.kind === 'order' && !qb.names.some((n) => n === 'orderBy' || n === 'addOrderBy')) add = `.orderBy(${quote(`${qb.alias!}.${refinement.field}`)}, '${refinement.direction.toUpperCase()}')`;
+    else return undefined;
+    const text = editChain(req.sourceCode, req.call, [{ after: before, text: add }]);
+    return text === undefined ? undefined : { text: `await ${text}`, exact: refinement.kind === 'take' };
+  }
+  const repo = repoCall(req);
+  if (!repo || (req.match.method !== 'find' && req.match.method !== 'findBy')) return undefined;
+  if (repo.options.kind === 'opaque') return undefined;
+  // `findBy(where)` becomes `find({ where, … })` when something other than the filter is added.
+  const whereOf = (): Options => {
+    if (repo.byForm) return repo.options;
+    const where = repo.options.kind === 'object' ? repo.options.props.get('where') : undefined;
+    return where ? readOptions(where.value) : { kind: 'absent' };
+  };
+  const findOptions = (add: readonly [string, string][], where?: string): string => {
+    if (repo.byForm) return `{ where: ${where ?? (repo.options.kind === 'object' ? req.sourceCode.getText(repo.options.node) : '{}')}${add.map(([k, v]) => `, ${k}: ${v}`).join('')} }`;
+    return editObject(req.sourceCode, repo.options, { add, ...(where !== undefined && { set: new Map([['where', where]]), add: repo.options.kind === 'object' && repo.options.props.has('where') ? add : [['where', where], ...add] }) });
+  };
+  let options: string;
+  let method = 'find';
+  switch (refinement.kind) {
+    case 'equals':
+    case 'true': {
+      const where = whereOf();
+      if (where.kind === 'opaque' || (where.kind === 'object' && where.props.has(refinement.field))) return undefined;
+      const value = refinement.kind === 'true' ? 'true' : refinement.value;
+      const newWhere = editObject(req.sourceCode, where, { add: [[refinement.field, value]] });
+      if (repo.byForm) {
+        options = newWhere;
+        method = 'findBy';
+      } else options = findOptions([], newWhere);
+      break;
+    }
+    case 'order':
+      if (!repo.byForm && hasAny(repo.options, ['order'])) return undefined;
+      options = findOptions([['order', fieldsObject([refinement.field], `'${refinement.direction.toUpperCase()}'`)]]);
+      break;
+    case 'take':
+      options = findOptions([['take', refinement.count]]);
+      break;
+  }
+  return { text: `await ${repo.receiver}.${method}(${repo.entity}${options})`, exact: refinement.kind === 'take' && !shape.relations };
+}
+
+function lastLink(chain: Chain): CallLink {
+  return chain.links[chain.links.length - 1] as CallLink;
 }
 
 /** Arguments before the entity's own: the manager form takes the entity class first. */

@@ -247,6 +247,20 @@ export interface OrmModule {
   readonly rowsPart?: Readonly<Record<string, number | string>>;
   /** Eager loading of relations, for ORMs that have relations (not Knex/Kysely). */
   readonly eager?: EagerSupport;
+  /** Short code hints for the data-flow rules' messages (`count({ where })`), in this ORM's API. */
+  readonly rowHints?: RowHints;
+  /** What an awaited query yields (an array of rows, one row, a number); undefined for anything else. */
+  resultShape?(match: QueryMatch, chain: Chain): ResultShape | undefined;
+  /** What the query's options say about its result (paging, projection, eager loads). */
+  fetchShape?(req: RewriteRequest): FetchShape;
+  /** The query rewritten to count its rows in the database; undefined when no faithful form exists. */
+  countRewrite?(req: RewriteRequest): QueryRewrite | undefined;
+  /** The cheapest existence test for the query's rows (or for a count's filter). */
+  existsRewrite?(req: RewriteRequest): ExistsRewrite | undefined;
+  /** The query rewritten to fetch only `fields` (the row properties the code reads). */
+  selectRewrite?(req: RewriteRequest, fields: readonly string[]): QueryRewrite | undefined;
+  /** The query with an in-memory filter, sort or slice moved into it. */
+  refineRewrite?(req: RewriteRequest, refinement: Refinement): QueryRewrite | undefined;
 }
 
 /** How an ORM loads relations with the parent query, and how it loads them one row at a time. */
@@ -313,6 +327,78 @@ export interface IncludeRequest {
   readonly nested?: string | undefined;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
 }
+
+export interface RowHints {
+  readonly count: string;
+  readonly exists: string;
+  readonly select: string;
+  readonly filter: string;
+}
+
+/**
+ * The value an awaited query yields: `rows` (an array), `row` (one row, or null/undefined when none
+ * matches), `number` (a count).
+ */
+export type ResultShape = 'rows' | 'row' | 'number';
+
+/** What a query's options and chain say, as far as the code shows. */
+export interface FetchShape {
+  /** `take`/`skip`/`limit`/`offset`/`cursor`/`page`: the rows are a slice of the matching rows. */
+  readonly paged: boolean;
+  /** `distinct`/`groupBy`: rows are not one per matching record. */
+  readonly grouped: boolean;
+  /** No projection: every column is fetched (`select`, `attributes`, `fields`, `columns` absent). */
+  readonly wholeRows: boolean;
+  /** Relations loaded or tables joined (`include`, `relations`, `with`, `populate`, joins). */
+  readonly relations: boolean;
+  /** Options the analyzer cannot read (a variable, a spread, an unknown chain method). */
+  readonly opaque: boolean;
+  /** An explicit order (`orderBy`, `order`, `.sort()`): the first row is a choice, not any row. */
+  readonly ordered?: boolean;
+  /** A one-row read that still fetches every matching row (TypeORM `qb.getOne()`, Objection `first()`). */
+  readonly overfetches?: boolean;
+  /** Already this ORM's cheapest existence test (Knex `first()`, MikroORM `count()`): nothing to suggest. */
+  readonly existsForm?: boolean;
+}
+
+/** A query the data-flow rules may rewrite. */
+export interface RewriteRequest {
+  readonly match: QueryMatch;
+  readonly chain: Chain;
+  /** The last call of the chain (the one awaited). */
+  readonly call: TSESTree.CallExpression;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly isTypeScript: boolean;
+}
+
+export interface QueryRewrite {
+  /** The expression that replaces the awaited query, `await` included (`await prisma.user.count({ where })`). */
+  readonly text: string;
+  /** The rewrite keeps behaviour (same rows, same value): it may be an autofix. */
+  readonly exact: boolean;
+  /** Named imports the text needs: [module, name]. */
+  readonly imports?: readonly (readonly [string, string])[];
+  /** Why the rewrite is not exact, for the suggestion message (`assumes the primary key is \`id\``). */
+  readonly caveat?: string;
+}
+
+export interface ExistsRewrite extends QueryRewrite {
+  /** What the new expression yields when no row matches: `false`, `null`, `undefined`, or an empty array. */
+  readonly absent: 'false' | 'null' | 'undefined' | 'empty';
+  /** For a one-row source: what the original query yields when no row matches. */
+  readonly sourceAbsent?: 'null' | 'undefined';
+}
+
+/** An in-memory step that could move into the query. */
+export type Refinement =
+  /** `rows.filter((r) => r.field === value)`; `value` is text that can be evaluated before the query. */
+  | { readonly kind: 'equals'; readonly field: string; readonly value: string }
+  /** `rows.filter((r) => r.flag)` on a boolean column. */
+  | { readonly kind: 'true'; readonly field: string }
+  /** `rows.sort((a, b) => a.field - b.field)`. */
+  | { readonly kind: 'order'; readonly field: string; readonly direction: 'asc' | 'desc' }
+  /** `rows.slice(0, n)`, `rows[0]`. */
+  | { readonly kind: 'take'; readonly count: string };
 
 /** A per-item lookup `find(key = item.field)` that could become one query over all keys. */
 export interface BatchRequest {
