@@ -200,6 +200,20 @@ export class TypeOracle {
     }
   }
 
+  /** Whether the type of `expr` is a number or bigint (`number | null` counts). */
+  isNumber(expr: TSESTree.Expression): boolean {
+    try {
+      const type = this.services.getTypeAtLocation(expr);
+      const parts = type.isUnion() ? type.types : [type];
+      // ts.TypeFlags.NumberLike | BigIntLike; read as numbers so `typescript` is never loaded at run time.
+      const numeric = parts.filter((t) => (t.flags & (296 | 2112)) !== 0);
+      const nullish = parts.filter((t) => (t.flags & (32768 | 65536)) !== 0);
+      return numeric.length > 0 && numeric.length + nullish.length === parts.length;
+    } catch {
+      return false;
+    }
+  }
+
   /** Whether the type of `expr` is a `Promise`-like (for lazy relations such as TypeORM `Promise<User>`). */
   isPromise(expr: TSESTree.Expression): boolean {
     try {

@@ -6,6 +6,7 @@ import noQueryInLoop from './no-query-in-loop.js';
 import noSlowCallInTransaction from './no-slow-call-in-transaction.js';
 import noUnorderedLimit from './no-unordered-limit.js';
 import noWriteInLoop from './no-write-in-loop.js';
+import preferAtomicUpdate from './prefer-atomic-update.js';
 import preferCount from './prefer-count.js';
 import preferEagerLoad from './prefer-eager-load.js';
 import preferExists from './prefer-exists.js';
@@ -21,6 +22,7 @@ export const rules = {
   'no-slow-call-in-transaction': noSlowCallInTransaction,
   'no-unordered-limit': noUnorderedLimit,
   'no-write-in-loop': noWriteInLoop,
+  'prefer-atomic-update': preferAtomicUpdate,
   'prefer-count': preferCount,
   'prefer-eager-load': preferEagerLoad,
   'prefer-exists': preferExists,

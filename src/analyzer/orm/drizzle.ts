@@ -3,8 +3,9 @@ import { objectProperty } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type CallLink } from './common.js';
+import { payloadProperty } from './atomic.js';
 import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
+import type { AtomicChange, AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, methodNode, optionClause } from './shape.js';
 import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText } from '../relations.js';
 import { editChain, editObject, fieldsObject, hasAny, linksNamed, type Options, readOptions, receiverText } from './rewrite.js';
@@ -27,6 +28,7 @@ export const drizzle: OrmModule = {
     batch: 'where(inArray(table.id, ids))',
     eager: 'with: { author: true }',
     bulk: 'insert(table).values(rows), update(table).set(values).where(inArray(table.id, ids))',
+    atomic: 'set({ n: sql`${table.n} + 1` })',
     keyset: 'where(gt(table.id, lastId)).orderBy(table.id).limit(20)',
     subquery: '`inArray(table.column, db.select({ column: other.column }).from(other).where(…))`, or a join',
   },
@@ -137,6 +139,14 @@ export const drizzle: OrmModule = {
 
   subquery(req, field) {
     return subquery(req, field);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -592,4 +602,45 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   const keyField = parts.column.property.type === AST_NODE_TYPES.Identifier ? parts.column.property.name : undefined;
   if (keyField === undefined) return undefined;
   return { keyField, keyNode: parts.value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many, imports: [['drizzle-orm', 'inArray']] };
+}
+
+/** ``sql`${users.n} + 1` ``: the column plus the amount, a literal inline and anything else as a parameter. */
+function sqlExpression(table: string, change: AtomicChange): string {
+  const amount = /^\d+(?:\.\d+)?$/.test(change.amount) ? change.amount : `\${${change.amount}}`;
+  return `sql\`\${${table}.${change.field}} ${change.op} ${amount}\``;
+}
+
+/** `.set({ n: row.n + 1 })` on `update(table)` → ``.set({ n: sql`${table.n} + 1` })``. */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { chain, change, sourceCode } = req;
+  const start = chain.links.findIndex((l) => l.kind === 'call');
+  const head = chain.links[start] as CallLink | undefined;
+  const setIndex = findCall(chain, new Set(['set']), start + 1);
+  const set = chain.links[setIndex] as CallLink | undefined;
+  if (head?.name !== 'update' || head.args.length !== 1 || !set || !payloadProperty(set.args[0], req.value, change.field)) return undefined;
+  const table = head.args[0]!;
+  if (table.type !== AST_NODE_TYPES.Identifier && table.type !== AST_NODE_TYPES.MemberExpression) return { splices: undefined };
+  const splices: Splice[] = [{ range: req.value.range, text: sqlExpression(sourceCode.getText(table), change) }];
+  const imports: [string, string][] = [['drizzle-orm', 'sql']];
+  return { splices, imports };
+}
+
+/** Every row of `db.select().from(t).where(w)` bumped in a loop → ``db.update(t).set({ n: sql`…` }).where(w)``. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string; imports: [string, string][] } | undefined {
+  const { read, change, sourceCode } = req;
+  const start = read.chain.links.findIndex((l) => l.kind === 'call');
+  const head = read.chain.links[start] as CallLink | undefined;
+  if (head?.name !== 'select' || head.args.length > 0) return undefined;
+  let table: TSESTree.Node | undefined;
+  let where = '';
+  for (const link of read.chain.links.slice(start + 1)) {
+    if (link.kind !== 'call' || link.name === undefined) return undefined;
+    if (link.name === 'from' && link.args.length === 1) table = link.args[0];
+    else if (link.name === 'where' && link.args.length === 1) where = `.where(${sourceCode.getText(link.args[0]!)})`;
+    else if (link.name !== 'orderBy') return undefined;
+  }
+  if (table?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const client = sourceCode.getText(exprBefore(read.chain, start));
+  const tableText = sourceCode.getText(table);
+  return { text: `${client}.update(${tableText}).set({ ${change.field}: ${sqlExpression(tableText, change)} })${where}`, imports: [['drizzle-orm', 'sql']] };
 }

@@ -2,10 +2,11 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { calleeName, staticKey } from '../ast.js';
 import { type Splice, spliceNodeText } from '../fixes.js';
 import type { ItemScope } from '../item-scope.js';
+import { incrementMethod, onlyProperty, payloadProperty, quoted } from './atomic.js';
 import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem } from './batch.js';
 import { calleeOf, type CallLink, exprBefore, findCall, isArrayArg, lastName, PROMISE_LIKE, stringArg } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, PageClause, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
+import type { AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, PageClause, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { asObject, bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, quote, selectsAggregate, stringValue, withinChainArgs } from './shape.js';
 import { editChain, type LinkEdit } from './rewrite.js';
 
@@ -64,6 +65,7 @@ export const knex: OrmModule = {
     keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
     subquery: "`whereIn('column', knex('other').select('column').where(…))`, or a join",
     bulk: `insert(rows), whereIn('id', ids).update(values)`,
+    atomic: "increment('n', 1)",
   },
   valueMethods: { pluck: 0 },
   packages: ['knex'],
@@ -138,6 +140,19 @@ export const knex: OrmModule = {
 
   subquery(req, field) {
     return builderSubquery(req, field);
+  },
+
+  atomicValue(req) {
+    return builderAtomicValue(req, 'update', (field, op, amount) => {
+      const base = req.chain.base;
+      return base.type === AST_NODE_TYPES.Identifier || base.type === AST_NODE_TYPES.ThisExpression
+        ? { text: `${req.sourceCode.getText(req.chain.links[0]?.kind === 'prop' ? req.chain.links[0].node : base)}.raw('?? ${op} ?', [${quoted(field)}, ${amount}])` }
+        : undefined;
+    });
+  },
+
+  bulkAtomic(req) {
+    return builderBulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -472,4 +487,59 @@ export function builderBatchLookup(req: BatchRequest): BatchPlan | undefined {
   }
   const field = keyField.includes('.') ? keyField.slice(keyField.lastIndexOf('.') + 1) : keyField;
   return { keyField: field, keyNode, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many };
+}
+
+/** Methods a per-row read chain may have for `bulkAtomic` to keep its filter. */
+const FILTERS = new Set(['where', 'andWhere', 'orWhere', 'whereIn', 'whereNot', 'whereNotIn', 'whereNull', 'whereNotNull', 'whereBetween', 'whereLike', 'whereILike', 'whereRaw', 'whereExists']);
+const DROPPED_READ_METHODS = new Set(['select', 'column', 'columns', 'orderBy', 'orderByRaw']);
+
+/**
+ * Knex/Objection: `update({ n: row.n + 1 })` (or `patch`) → `increment('n', 1)` when `n` is the only value,
+ * else the value becomes a raw `?? + ?` expression; a guard on the field becomes a `where('n', '<', max)`.
+ */
+export function builderAtomicValue(
+  req: AtomicValueRequest,
+  writeMethod: 'update' | 'patch',
+  rawValue: (field: string, op: string, amount: string) => { text: string; imports?: readonly (readonly [string, string])[] } | undefined,
+): AtomicEdit | undefined {
+  const { chain, change, sourceCode } = req;
+  const index = findCall(chain, new Set([writeMethod]));
+  const link = chain.links[index] as CallLink | undefined;
+  if (!link || link.args.length !== 1) return undefined;
+  const values = link.args[0]!;
+  const prop = payloadProperty(values, req.value, change.field);
+  if (!prop) return undefined;
+  const callee = link.node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return { splices: undefined };
+  const method = incrementMethod(change);
+  const splices: Splice[] = [];
+  let imports: readonly (readonly [string, string])[] | undefined;
+  if (method && onlyProperty(values as TSESTree.ObjectExpression, prop)) {
+    splices.push({ range: [callee.property.range[0], link.node.range[1]], text: `${method}(${quoted(change.field)}, ${change.amount})` });
+  } else {
+    const raw = rawValue(change.field, change.op, change.amount);
+    if (!raw) return { splices: undefined };
+    splices.push({ range: req.value.range, text: raw.text });
+    imports = raw.imports;
+  }
+  const guarded = change.guard !== undefined;
+  if (change.guard) splices.push({ range: [callee.property.range[0], callee.property.range[0]], text: `where(${quoted(change.field)}, '${change.guard.op}', ${change.guard.limit}).` });
+  return { splices, ...(imports && { imports }), conditional: guarded };
+}
+
+/** Every row of `knex('t').where(…)` (or `Model.query().where(…)`) bumped in a loop → that filter with `.increment('n', 1)`. */
+export function builderBulkAtomic(req: BulkAtomicRequest): { text: string } | undefined {
+  const { read, change, sourceCode } = req;
+  const method = incrementMethod(change);
+  const start = read.chain.links.findIndex((l) => l.kind === 'call');
+  const head = read.chain.links[start] as CallLink | undefined;
+  if (!method || !head) return undefined;
+  let text = sourceCode.getText(head.node);
+  for (const link of read.chain.links.slice(start + 1)) {
+    if (link.kind !== 'call' || link.name === undefined) return undefined;
+    if (DROPPED_READ_METHODS.has(link.name) || PROMISE_LIKE.has(link.name)) continue;
+    if (!FILTERS.has(link.name) || link.node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    text += `.${sourceCode.text.slice(link.node.callee.property.range[0], link.node.range[1])}`;
+  }
+  return { text: `${text}.${method}(${quoted(change.field)}, ${change.amount})` };
 }

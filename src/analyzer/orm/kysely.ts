@@ -2,8 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { calleeOf, findCall, isArrayArg, lastName, stringArg, type CallLink } from './common.js';
+import { payloadProperty, quoted } from './atomic.js';
 import { clientToHandle, handleName, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RewriteRequest, ShapeRequest } from './types.js';
+import type { AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RewriteRequest, ShapeRequest } from './types.js';
 import { bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, quote, stringValue, withinChainArgs } from './shape.js';
 import { editChain, type LinkEdit } from './rewrite.js';
 
@@ -24,6 +25,7 @@ export const kysely: OrmModule = {
     batch: `where('id', 'in', ids)`,
     eager: 'jsonArrayFrom(…) or a join',
     bulk: `insertInto(t).values(rows), updateTable(t).set(values).where('id', 'in', ids)`,
+    atomic: "set((eb) => ({ n: eb('n', '+', 1) }))",
     keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
     subquery: "`where('column', 'in', db.selectFrom('other').select('column').where(…))`, or a join",
   },
@@ -87,6 +89,14 @@ export const kysely: OrmModule = {
 
   subquery(req, field) {
     return subquery(req, field);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -315,4 +325,46 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   if (!many) splices.push(renameMethod(req.call, 'execute')!);
   const field = col.value.includes('.') ? col.value.slice(col.value.lastIndexOf('.') + 1) : col.value;
   return { keyField: field, keyNode: value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many };
+}
+
+/**
+ * `.set({ n: row.n + 1 })` → `.set((eb) => ({ n: eb('n', '+', 1) }))` (inside an existing `(eb) => …` the
+ * value alone changes); a guard on the field becomes `.where('n', '<', max)` after the `set`.
+ */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { chain, change, sourceCode } = req;
+  const index = findCall(chain, new Set(['set']));
+  const link = chain.links[index] as CallLink | undefined;
+  const arg = link?.args[0];
+  if (!link || link.args.length !== 1 || !arg) return undefined;
+  const fn = arg.type === AST_NODE_TYPES.ArrowFunctionExpression ? arg : undefined;
+  const object = fn ? (fn.body.type === AST_NODE_TYPES.ObjectExpression ? fn.body : undefined) : arg;
+  if (!payloadProperty(object, req.value, change.field)) return undefined;
+  const param = fn?.params[0];
+  const eb = fn ? (param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined) : 'eb';
+  if (eb === undefined) return { splices: undefined };
+  const value = `${eb}(${quoted(change.field)}, '${change.op}', ${change.amount})`;
+  const splices: Splice[] = fn
+    ? [{ range: req.value.range, text: value }]
+    : [{ range: arg.range, text: `(eb) => (${spliceNodeText(sourceCode, arg, [{ range: req.value.range, text: value }])})` }];
+  if (change.guard) splices.push({ range: [link.node.range[1], link.node.range[1]], text: `.where(${quoted(change.field)}, '${change.guard.op}', ${change.guard.limit})` });
+  return { splices, conditional: change.guard !== undefined };
+}
+
+/** Every row of `selectFrom(t)…where(…)` bumped in a loop → `updateTable(t).set((eb) => …).where(…)`. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string } | undefined {
+  const { read, change, sourceCode } = req;
+  const startIndex = findCall(read.chain, new Set(['selectFrom']));
+  const start = read.chain.links[startIndex] as CallLink | undefined;
+  if (!start || start.args.length !== 1 || start.node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  let wheres = '';
+  for (const link of read.chain.links.slice(startIndex + 1)) {
+    if (link.kind !== 'call' || link.name === undefined) return undefined;
+    if (['select', 'selectAll', 'orderBy', 'execute'].includes(link.name)) continue;
+    if (link.name !== 'where' || link.node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    wheres += `.${sourceCode.text.slice(link.node.callee.property.range[0], link.node.range[1])}`;
+  }
+  const client = sourceCode.getText(start.node.callee.object);
+  const set = `(eb) => ({ ${change.field}: eb(${quoted(change.field)}, '${change.op}', ${change.amount}) })`;
+  return { text: `${client}.updateTable(${sourceCode.getText(start.args[0]!)}).set(${set})${wheres}.execute()` };
 }

@@ -1,11 +1,12 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { objectProperty, propertyName, staticKey } from '../ast.js';
 import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, loadedText, objectConditions, singleItemCondition } from '../relations.js';
 import { spliceNodeText } from '../fixes.js';
+import { importSourceLike, payloadProperty } from './atomic.js';
 import { handleName, independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, Refinement, RelationLoad, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { AtomicChange, AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, Refinement, RelationLoad, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause } from './shape.js';
 import { editObject, fieldsObject, hasAny, type Options, quote, readOptions, receiverText } from './rewrite.js';
 
@@ -58,6 +59,7 @@ export const mikroorm: OrmModule = {
     batch: 'find(Entity, { id: { $in: ids } })',
     eager: `populate: ['author']`,
     bulk: 'em.persist(entity) in the loop and one em.flush() after it; insertMany, nativeUpdate({ id: { $in: ids } }, values)',
+    atomic: "nativeUpdate(Entity, { id }, { n: raw('n + 1') })",
     keyset: `findByCursor(Entity, where, { first: 20, after: cursor, orderBy: { id: 'asc' } })`,
     subquery: 'a relation filter (`{ author: { … } }`, `$some`), or a join in a QueryBuilder',
   },
@@ -156,6 +158,14 @@ export const mikroorm: OrmModule = {
 
   queryShape(req) {
     return queryShape(req);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -561,4 +571,37 @@ function eagerSupport(): EagerSupport {
       return [addArrayElement(sourceCode, value, `'${relation}'`)];
     },
   };
+}
+
+/**
+ * ``raw('n + ?', [1])``: raw SQL names the column, so only fields whose column name is the property name
+ * under both naming strategies (lower case, digits, underscores) get a rewrite.
+ */
+function rawIncrement(sourceCode: Readonly<TSESLint.SourceCode>, change: AtomicChange): { text: string; imports: [string, string][] } | undefined {
+  if (!/^[a-z][a-z0-9_]*$/.test(change.field)) return undefined;
+  return { text: `raw('${change.field} ${change.op} ?', [${change.amount}])`, imports: [[importSourceLike(sourceCode, '@mikro-orm/', '@mikro-orm/core'), 'raw']] };
+}
+
+/** `nativeUpdate(Entity, where, { n: row.n + 1 })` → `{ n: raw('n + ?', [1]) }`. */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { match, call, change, sourceCode } = req;
+  if (match.method !== 'nativeUpdate' || match.optionsCall !== call) return undefined;
+  if (!payloadProperty(call.arguments[call.arguments.length - 1], req.value, change.field)) return undefined;
+  const raw = rawIncrement(sourceCode, change);
+  return raw ? { splices: [{ range: req.value.range, text: raw.text }], imports: raw.imports } : { splices: undefined };
+}
+
+/** Every entity of `em.find(Entity, where)` bumped in a loop (then flushed) → one `nativeUpdate(Entity, where, { n: raw(…) })`. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string; imports: [string, string][] } | undefined {
+  const { read, change, sourceCode } = req;
+  const call = read.match.optionsCall;
+  if ((read.match.method !== 'find' && read.match.method !== 'findAll') || !call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const args = call.arguments;
+  const entityFirst = args[0]?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(args[0].name);
+  const where = args[entityFirst ? 1 : 0];
+  if (args.length > (entityFirst ? 2 : 1) || (read.match.method === 'findAll' && where)) return undefined;
+  const raw = rawIncrement(sourceCode, change);
+  if (!raw) return undefined;
+  const entity = entityFirst ? `${sourceCode.getText(args[0]!)}, ` : '';
+  return { text: `${sourceCode.getText(call.callee.object)}.nativeUpdate(${entity}${where ? sourceCode.getText(where) : '{}'}, { ${change.field}: ${raw.text} })`, imports: raw.imports };
 }

@@ -4,8 +4,9 @@ import { addArrayElement, loadedText, stringLiteralText } from '../relations.js'
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { type CallLink, exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMethodMatch } from './common.js';
+import { appendProperty, GUARD_OPERATORS, onlyProperty, payloadProperty, quoted, signedAmount } from './atomic.js';
 import { addOptionSplice, handleName, keyFilterSplice, mapSplice } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Execution, FetchShape, InListSite, Operation, OrmModule, QueryShape, RewriteRequest, ShapeRequest, Splice, TransactionFix, TransactionRequest } from './types.js';
+import type { AtomicEdit, AtomicRowEdit, AtomicRowRequest, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Execution, FetchShape, InListSite, Operation, OrmModule, QueryShape, RewriteRequest, ShapeRequest, Splice, TransactionFix, TransactionRequest } from './types.js';
 import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, withinChainArgs } from './shape.js';
 import { editChain, editObject, type LinkEdit, quote, readOptions, receiverText } from './rewrite.js';
 
@@ -64,6 +65,7 @@ export const mongoose: OrmModule = {
     batch: 'find({ _id: { $in: ids } })',
     eager: `populate('author')`,
     bulk: 'insertMany(docs), updateMany({ _id: { $in: ids } }, update), bulkWrite(ops), bulkSave(docs)',
+    atomic: "updateOne(filter, { $inc: { n: 1 } }), doc.$inc('n', 1)",
     keyset: 'find({ _id: { $gt: lastId } }).sort({ _id: 1 }).limit(20)',
     subquery: 'one aggregation with `$lookup` (or `populate` with `match`)',
   },
@@ -158,6 +160,18 @@ export const mongoose: OrmModule = {
 
   queryShape(req) {
     return queryShape(req);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  atomicRow(req) {
+    return atomicRow(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -540,4 +554,51 @@ function projectionKeeps(projection: TSESTree.Node | undefined, path: string): b
 function insertAfter(chain: Chain, call: TSESTree.CallExpression, text: string): Splice[] | undefined {
   if (!chain.links.some((l) => l.node === call)) return undefined;
   return [{ range: [call.range[1], call.range[1]], text }];
+}
+
+const UPDATE_METHODS = new Set(['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate']);
+
+/**
+ * `updateOne(filter, { n: doc.n + 1 })` (or inside `$set`) → `{ $inc: { n: 1 } }` (`$mul` for `*`) when `n` is
+ * the only change; a guard on the field moves into the filter (`n: { $lt: max }`).
+ */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { match, sourceCode, change } = req;
+  const call = match.optionsCall;
+  if (!call || !UPDATE_METHODS.has(match.method)) return undefined;
+  const [filter, update] = call.arguments;
+  if (update?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const set = objectProperty(update, '$set')?.value;
+  const prop = payloadProperty(update, req.value, change.field) ?? payloadProperty(set, req.value, change.field);
+  if (!prop) return undefined;
+  const alone = onlyProperty(update, prop) || (set?.type === AST_NODE_TYPES.ObjectExpression && onlyProperty(set, prop) && update.properties.length === 1);
+  if (!alone) return { splices: undefined };
+  const operator = change.op === '*' ? '$mul' : '$inc';
+  const amount = change.op === '*' ? change.amount : signedAmount(change)!;
+  const splices: Splice[] = [{ range: update.range, text: `{ ${operator}: { ${change.field}: ${amount} } }` }];
+  if (change.guard && match.method !== 'findByIdAndUpdate' && filter?.type === AST_NODE_TYPES.ObjectExpression && !objectProperty(filter, change.field)) {
+    splices.push(appendProperty(filter, `${change.field}: { $${GUARD_OPERATORS[change.guard.op]}: ${change.guard.limit} }`));
+    return { splices, conditional: true };
+  }
+  void sourceCode;
+  return { splices };
+}
+
+/** `doc.n += k` before `doc.save()` → `doc.$inc('n', k)`: `save()` then sends `$inc`, and nothing else changes. */
+function atomicRow(req: AtomicRowRequest): AtomicRowEdit | undefined {
+  const amount = signedAmount(req.change);
+  if (amount === undefined || req.persist.match.method !== 'save') return undefined;
+  return { change: `${req.row}.$inc(${quoted(req.change.field)}, ${amount})`, removePersist: false };
+}
+
+/** Every document of `Model.find(filter)` bumped in a loop → `Model.updateMany(filter, { $inc: { n: 1 } })`. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string } | undefined {
+  const { read, change, sourceCode } = req;
+  const call = read.match.optionsCall;
+  if (read.match.method !== 'find' || !call || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return undefined;
+  if (read.chain.links.some((l) => l.kind === 'call' && l.name !== undefined && ['limit', 'skip', 'sort'].includes(l.name))) return undefined;
+  const filter = call.arguments[0];
+  const operator = change.op === '*' ? '$mul' : '$inc';
+  const amount = change.op === '*' ? change.amount : signedAmount(change)!;
+  return { text: `${sourceCode.getText(call.callee.object)}.updateMany(${filter ? sourceCode.getText(filter) : '{}'}, { ${operator}: { ${change.field}: ${amount} } })` };
 }

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg } from './common.js';
-import { builderBatchLookup, builderBulkWrite, builderFetchShape, builderInListAt, builderLinks, builderRefine, builderSelect, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
+import { builderAtomicValue, builderBatchLookup, builderBulkAtomic, builderBulkWrite, builderFetchShape, builderInListAt, builderLinks, builderRefine, builderSelect, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
+import { quoted } from './atomic.js';
 import { handleName } from './bulk.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, FetchShape, Operation, OrmModule, RewriteRequest } from './types.js';
 import { keyedRelation, loadedText, objectConditions, singleItemCondition, stringLiteralText } from '../relations.js';
@@ -61,6 +62,7 @@ export const objection: OrmModule = {
     batch: 'findByIds(ids)',
     eager: `withGraphFetched('author')`,
     bulk: `findByIds(ids).patch(values), whereIn('id', ids).delete(), insertGraph(rows)`,
+    atomic: "patch({ n: raw('n + 1') }), increment('n', 1)",
     keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
     subquery: "`whereIn('column', Other.query().select('column').where(…))`, `joinRelated`, or `whereExists(Model.relatedQuery(…))`",
   },
@@ -148,6 +150,17 @@ export const objection: OrmModule = {
 
   subquery(req, field) {
     return builderSubquery(req, field);
+  },
+
+  atomicValue(req) {
+    const method = req.match.method === 'patch' || req.match.method === 'update' ? req.match.method : undefined;
+    if (!method) return undefined;
+    return builderAtomicValue(req, method, (field, op, amount) => ({ text: `raw('?? ${op} ?', [${quoted(field)}, ${amount}])`, imports: [['objection', 'raw']] }));
+  },
+
+  bulkAtomic(req) {
+    const head = req.read.chain.links.find((l) => l.kind === 'call');
+    return head?.kind === 'call' && head.name === 'query' ? builderBulkAtomic(req) : undefined;
   },
 
   outsideTransaction(req) {

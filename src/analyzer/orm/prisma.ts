@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { dottedName, objectProperty, staticKey, staticKeys } from '../ast.js';
-import { spliceNodeText } from '../fixes.js';
+import { type Splice, spliceNodeText } from '../fixes.js';
 import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText, objectConditions, singleItemCondition } from '../relations.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
+import { appendProperty, GUARD_OPERATORS, payloadProperty } from './atomic.js';
 import { clientToHandle, handleName, hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
+import type { AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 import { editObject, fieldsObject, hasAny, type Options, readOptions, receiverText, unknownKeys } from './rewrite.js';
 
@@ -69,6 +70,7 @@ export const prisma: OrmModule = {
     batch: 'findMany({ where: { id: { in: ids } } })',
     eager: 'include: { author: true }',
     bulk: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })',
+    atomic: 'data: { n: { increment: 1 } }',
     keyset: 'findMany({ cursor: { id: lastId }, skip: 1, take: 20, orderBy: { id: \'asc\' } })',
     subquery: 'a relation filter such as `where: { author: { is: { … } } }` or `where: { posts: { some: { … } } }`',
   },
@@ -150,6 +152,14 @@ export const prisma: OrmModule = {
 
   queryShape(req) {
     return queryShape(req);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -499,4 +509,39 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
     replacePropValue(keyProp.prop, keyProp.key, `{ in: ${keys} }`),
   ]);
   return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${text}`, many };
+}
+
+const ATOMIC_OPERATORS = { '+': 'increment', '-': 'decrement', '*': 'multiply' } as const;
+
+/**
+ * `data: { n: row.n + 1 }` → `data: { n: { increment: 1 } }`; with a guard on the field and an unused
+ * result, `update` becomes `updateMany` with the condition in `where` (the check and the change in one statement).
+ */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { match, change } = req;
+  const call = match.optionsCall;
+  const args = call?.arguments[0];
+  if (!call || args?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const payloadKey = match.method === 'upsert' ? 'update' : match.method === 'update' || match.method === 'updateMany' ? 'data' : undefined;
+  if (!payloadKey || !payloadProperty(objectProperty(args, payloadKey)?.value, req.value, change.field)) return undefined;
+  const splices: Splice[] = [{ range: req.value.range, text: `{ ${ATOMIC_OPERATORS[change.op]}: ${change.amount} }` }];
+  const where = objectProperty(args, 'where')?.value;
+  if (change.guard && !req.resultUsed && (match.method === 'update' || match.method === 'updateMany') && where?.type === AST_NODE_TYPES.ObjectExpression && !objectProperty(where, change.field)) {
+    if (match.method === 'update') splices.push(renameMethod(call, 'updateMany')!);
+    splices.push(appendProperty(where, `${change.field}: { ${GUARD_OPERATORS[change.guard.op]}: ${change.guard.limit} }`));
+    return { splices, conditional: true };
+  }
+  return { splices };
+}
+
+/** Every row of `findMany({ where })` bumped in a loop → one `updateMany({ where, data: { n: { increment } } })`. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string } | undefined {
+  const { read, change, sourceCode } = req;
+  const call = read.match.optionsCall;
+  if (read.match.method !== 'findMany' || !call || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return undefined;
+  const args = call.arguments[0];
+  if (args && (!plainObject(args) || !staticKeys(args)!.every((k) => ['where', 'select', 'include', 'omit', 'orderBy'].includes(k)))) return undefined;
+  const where = args ? objectProperty(args, 'where') : undefined;
+  const head = sourceCode.getText(call.callee.object);
+  return { text: `${head}.updateMany({ ${where ? `where: ${sourceCode.getText(where.value)}, ` : ''}data: { ${change.field}: { ${ATOMIC_OPERATORS[change.op]}: ${change.amount} } } })` };
 }

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { objectProperty, staticKey } from '../ast.js';
+import { objectProperty, staticKey, staticKeys } from '../ast.js';
 import { spliceNodeText } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, type CallLink, exprBefore, isArrayArg, isModelLike, lastName, rowMethodMatch, stringArg } from './common.js';
+import { incrementMethod, onlyProperty, payloadProperty, quoted } from './atomic.js';
 import { addOptionSplice, independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { AtomicEdit, AtomicRowEdit, AtomicRowRequest, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, loadedText, lowerFirst, objectConditions, singleItemCondition } from '../relations.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 import { editObject, fieldsObject, hasAny, type Options, quote, readOptions, receiverText, unknownKeys } from './rewrite.js';
@@ -56,6 +57,7 @@ export const sequelize: OrmModule = {
     batch: 'findAll({ where: { id: ids } })',
     eager: `include: [{ association: 'author' }]`,
     bulk: 'bulkCreate(rows), Model.update(values, { where: { id: ids } }), Model.destroy({ where: { id: ids } })',
+    atomic: "row.increment('n', { by: 1 }), Model.increment({ n: 1 }, { where })",
     keyset: `findAll({ where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: 20 })`,
     subquery: 'an `include` with a `where` and `required: true`, or a `sequelize.literal(\'(SELECT …)\')` subquery',
   },
@@ -123,6 +125,18 @@ export const sequelize: OrmModule = {
 
   queryShape(req) {
     return queryShape(req);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  atomicRow(req) {
+    return atomicRow(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -559,4 +573,47 @@ function includesAssociation(node: TSESTree.Node, relation: string): boolean {
     if (value?.type === AST_NODE_TYPES.Literal && value.value === relation) return true;
   }
   return false;
+}
+
+/**
+ * `Model.update({ n: row.n + 1 }, options)` → `Model.increment({ n: 1 }, options)`; `row.update({ n: row.n + 1 })`
+ * → `row.increment('n', { by: 1 })`, when `n` is the only value and the result is not used.
+ */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { match, call, sourceCode, change } = req;
+  if (match.method !== 'update' || match.optionsCall !== call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const [values, options] = call.arguments;
+  const prop = payloadProperty(values, req.value, change.field);
+  if (!prop) return undefined;
+  const method = incrementMethod(change);
+  if (!method || req.resultUsed || !onlyProperty(values as TSESTree.ObjectExpression, prop)) return { splices: undefined };
+  const receiver = sourceCode.getText(call.callee.object);
+  if (options) {
+    // The static form: `options` carries the `where` the increment needs.
+    if (call.arguments.length !== 2 || options.type === AST_NODE_TYPES.SpreadElement) return { splices: undefined };
+    return { splices: [{ range: call.range, text: `${receiver}.${method}({ ${change.field}: ${change.amount} }, ${sourceCode.getText(options)})` }] };
+  }
+  return { splices: [{ range: call.range, text: `${receiver}.${method}(${quoted(change.field)}, { by: ${change.amount} })` }] };
+}
+
+/** `row.n += k; await row.save();` with nothing else changed → `await row.increment('n', { by: k });`. */
+function atomicRow(req: AtomicRowRequest): AtomicRowEdit | undefined {
+  const { persist, change, row } = req;
+  const method = incrementMethod(change);
+  const call = persist.call;
+  if (!req.alone || !method || persist.match.method !== 'save' || call.arguments.length > 0) return undefined;
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression || call.callee.object.type !== AST_NODE_TYPES.Identifier || call.callee.object.name !== row) return undefined;
+  return { change: `await ${row}.${method}(${quoted(change.field)}, { by: ${change.amount} })`, removePersist: true };
+}
+
+/** Every row of `Model.findAll({ where })` bumped in a loop → `Model.increment({ n: 1 }, { where })`. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string } | undefined {
+  const { read, change, sourceCode } = req;
+  const call = read.match.optionsCall;
+  const method = incrementMethod(change);
+  if (!method || read.match.method !== 'findAll' || !call || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length > 1) return undefined;
+  const options = call.arguments[0];
+  if (options && (!plainObject(options) || !staticKeys(options)!.every((k) => ['where', 'attributes', 'order'].includes(k)))) return undefined;
+  const where = options ? objectProperty(options, 'where') : undefined;
+  return { text: `${sourceCode.getText(call.callee.object)}.${method}({ ${change.field}: ${change.amount} }, { where: ${where ? sourceCode.getText(where.value) : '{}'} })` };
 }

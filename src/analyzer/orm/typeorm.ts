@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, objectProperty } from '../ast.js';
+import { calleeName, objectProperty, staticKeys } from '../ast.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { argKeysWithin, type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, rowMethodMatch, stringArg } from './common.js';
+import { incrementMethod, onlyProperty, payloadProperty, quoted } from './atomic.js';
 import { handleName, hasNestedLiterals, independent, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
-import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
+import type { AtomicEdit, AtomicRowEdit, AtomicRowRequest, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, linksNamed, methodNode, objectEqualities, optionClause, quote, selectsAggregate, stringValue } from './shape.js';
 import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText, objectConditions, singleItemCondition } from '../relations.js';
 import { editChain, editObject, fieldsObject, hasAny, type Options, readOptions, receiverText, unknownKeys } from './rewrite.js';
@@ -95,6 +96,7 @@ export const typeorm: OrmModule = {
     batch: 'findBy({ id: In(ids) })',
     eager: 'relations: { author: true }',
     bulk: 'insert(rows), update(ids, values), delete(ids); not save(rows), which still updates row by row',
+    atomic: "increment({ id }, 'n', 1)",
     keyset: 'find({ where: { id: MoreThan(lastId) }, order: { id: \'ASC\' }, take: 20 })',
     subquery: 'a nested relation condition (`where: { author: { … } }`), an `innerJoin`, or a `subQuery()` in a query builder',
   },
@@ -170,6 +172,18 @@ export const typeorm: OrmModule = {
 
   queryShape(req) {
     return queryShape(req);
+  },
+
+  atomicValue(req) {
+    return atomicValue(req);
+  },
+
+  atomicRow(req) {
+    return atomicRow(req);
+  },
+
+  bulkAtomic(req) {
+    return bulkAtomic(req);
   },
 
   outsideTransaction(req) {
@@ -803,4 +817,51 @@ function queryBuilderJoin(chain: Chain, relation: string, sourceCode: Readonly<T
   const newline = between.includes('\n');
   const indent = newline ? between.slice(between.lastIndexOf('\n')) .replace(/\./, '') : '';
   return [{ range: [objectEnd, objectEnd], text: `${indent}.leftJoinAndSelect('${path}', '${relation}')` }];
+}
+
+/**
+ * `update(criteria, { n: row.n + 1 })` → `increment(criteria, 'n', 1)` when `n` is the only value and the
+ * criteria is an object (what `increment` takes); other payloads are reported without an edit.
+ */
+function atomicValue(req: AtomicValueRequest): AtomicEdit | undefined {
+  const { match, call, sourceCode, change } = req;
+  if (match.optionsCall !== call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const args = call.arguments;
+  if (match.method === 'save' || match.method === 'insert' || match.method === 'upsert') {
+    return payloadProperty(args[args.length - 1], req.value, change.field) ? { splices: undefined } : undefined;
+  }
+  if (match.method !== 'update' || args.length < 2) return undefined;
+  const values = args[args.length - 1]!;
+  const prop = payloadProperty(values, req.value, change.field);
+  if (!prop) return undefined;
+  const method = incrementMethod(change);
+  const criteria = args[args.length - 2]!;
+  if (!method || req.resultUsed || !onlyProperty(values as TSESTree.ObjectExpression, prop) || criteria.type !== AST_NODE_TYPES.ObjectExpression) return { splices: undefined };
+  const before = args.slice(0, -1).map((a) => sourceCode.getText(a)).join(', ');
+  return { splices: [{ range: call.range, text: `${sourceCode.getText(call.callee.object)}.${method}(${before}, ${quoted(change.field)}, ${change.amount})` }] };
+}
+
+/** `row.n += k; await repo.save(row);` with nothing else changed → `await repo.increment({ id: row.id }, 'n', k);` (primary key `id`). */
+function atomicRow(req: AtomicRowRequest): AtomicRowEdit | undefined {
+  const { persist, change, sourceCode, row } = req;
+  const method = incrementMethod(change);
+  const call = persist.call;
+  if (!req.alone || !method || persist.match.method !== 'save' || call.arguments.length !== 1 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const arg = call.arguments[0]!;
+  if (arg.type !== AST_NODE_TYPES.Identifier || arg.name !== row) return undefined;
+  return { change: `await ${sourceCode.getText(call.callee.object)}.${method}({ id: ${row}.id }, ${quoted(change.field)}, ${change.amount})`, removePersist: true };
+}
+
+/** `for (const row of await repo.findBy(where)) { row.n += 1; await repo.save(row); }` → `repo.increment(where, 'n', 1)`. */
+function bulkAtomic(req: BulkAtomicRequest): { text: string } | undefined {
+  const { read, change, sourceCode } = req;
+  const call = read.match.optionsCall;
+  const method = incrementMethod(change);
+  if (!method || !call || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length !== 1) return undefined;
+  const arg = call.arguments[0]!;
+  let where: TSESTree.Node | undefined;
+  if (read.match.method === 'findBy') where = arg;
+  else if (read.match.method === 'find' && plainObject(arg) && staticKeys(arg)!.every((k) => k === 'where' || k === 'order' || k === 'select')) where = objectProperty(arg, 'where')?.value;
+  if (where?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  return { text: `${sourceCode.getText(call.callee.object)}.${method}(${sourceCode.getText(where)}, ${quoted(change.field)}, ${change.amount})` };
 }

@@ -225,6 +225,15 @@ export interface OrmModule {
   /** One bulk statement for a write repeated per item; undefined when no faithful form exists. */
   bulkWrite?(req: BulkWriteRequest): BulkWritePlan | undefined;
   /**
+   * Read-modify-write: the atomic form of a write whose payload holds `row.n + k` (`value`), replacing
+   * the expression in the write. Undefined when `req.value` is not a written value of this write.
+   */
+  atomicValue?(req: AtomicValueRequest): AtomicEdit | undefined;
+  /** Read-modify-write: `row.n += k` then a write that persists the row, as atomic statements. */
+  atomicRow?(req: AtomicRowRequest): AtomicRowEdit | undefined;
+  /** The loop case: one statement that applies the change to every row the read selects. */
+  bulkAtomic?(req: BulkAtomicRequest): { readonly text: string; readonly imports?: readonly (readonly [string, string])[] } | undefined;
+  /**
    * Called for a query inside a transaction callback that does not mention the transaction handle:
    * undefined when it still takes part (context-propagating APIs), else how to make it take part.
    */
@@ -538,4 +547,59 @@ export interface QueryShape {
   readonly equalities?: readonly string[] | undefined;
   /** Edits that add an ascending ordering on `column`; undefined when there is no faithful place for it. */
   addOrdering?(column: string): readonly Splice[] | undefined;
+}
+
+/** A numeric change of one field: `n + k`, `n - k`, `n * k`. */
+export interface AtomicChange {
+  readonly field: string;
+  readonly op: '+' | '-' | '*';
+  /** The amount's source text, parenthesised when it is not a simple operand. */
+  readonly amount: string;
+  /** A condition on the field guarding the write (`if (row.n < max)`), field on the left. */
+  readonly guard?: { readonly op: '<' | '<=' | '>' | '>='; readonly limit: string } | undefined;
+}
+
+export interface AtomicValueRequest {
+  readonly match: QueryMatch;
+  readonly chain: Chain;
+  readonly call: TSESTree.CallExpression;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The `row.n + k` expression inside the write's arguments. */
+  readonly value: TSESTree.Node;
+  readonly change: AtomicChange;
+  /** Whether the write's result is used (a rewrite may change its shape only when it is not). */
+  readonly resultUsed: boolean;
+}
+
+export interface AtomicEdit {
+  /** Edits inside the write call; undefined: report without a rewrite. */
+  readonly splices: readonly Splice[] | undefined;
+  readonly imports?: readonly (readonly [string, string])[];
+  /** The edit also moves the guard into the statement (a conditional atomic update). */
+  readonly conditional?: boolean;
+}
+
+export interface AtomicRowRequest {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The row variable's name. */
+  readonly row: string;
+  readonly change: AtomicChange;
+  /** The write that persists the row after the change (`row.save()`, `repo.save(row)`, `em.flush()`). */
+  readonly persist: { readonly match: QueryMatch; readonly chain: Chain; readonly call: TSESTree.CallExpression };
+  /** The persisting statement directly follows the change, and nothing else changed the row since it was read. */
+  readonly alone: boolean;
+}
+
+export interface AtomicRowEdit {
+  /** Replacement for the change's expression statement (`row.$inc('n', 1)`, `await row.increment('n', { by: 1 })`). */
+  readonly change: string;
+  /** Whether the persisting statement goes too (the replacement writes by itself). */
+  readonly removePersist: boolean;
+}
+
+export interface BulkAtomicRequest {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The read whose rows the loop changes one by one. */
+  readonly read: { readonly match: QueryMatch; readonly chain: Chain; readonly call: TSESTree.CallExpression };
+  readonly change: AtomicChange;
 }
