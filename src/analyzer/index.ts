@@ -425,8 +425,14 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
         const callee = skipTypeWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.Identifier) {
           const imp = bindings.importOf(callee);
-          const mod = imp ? ormOfSource(ORM_MODULES, imp.source) : undefined;
-          const op = mod && imp ? mod.inOperators?.[imp.imported] : undefined;
+          let mod = imp ? ormOfSource(ORM_MODULES, imp.source) ?? (settings.modules.has(imp.source) ? ormModule(settings.modules.get(imp.source)!) : undefined) : undefined;
+          let op = mod && imp ? mod.inOperators?.[imp.imported] : undefined;
+          // Re-exported through the app's own module (`import { inArray } from './db'`): the checker knows.
+          const typed = !op && imp && types ? types.declaringExport(callee) : undefined;
+          if (typed) {
+            mod = ormModule(typed.orm);
+            op = mod.inOperators?.[typed.name];
+          }
           if (mod && op) {
             const list = node.arguments[op.list];
             if (!list) return undefined;

@@ -57,6 +57,18 @@ export class TypeOracle {
     return result;
   }
 
+  /** The ORM and exported name an identifier resolves to through re-exports (`inArray` from `./db`), if any. */
+  declaringExport(id: TSESTree.Identifier): { orm: OrmId; name: string } | undefined {
+    try {
+      let symbol = this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(id));
+      if (symbol && symbol.flags & SYMBOL_FLAG_ALIAS) symbol = this.checker.getAliasedSymbol(symbol);
+      const orm = symbol ? this.ormOfSymbol(symbol) : undefined;
+      return symbol && orm !== undefined && orm !== 'other' ? { orm, name: symbol.getName() } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private ormOfSymbol(symbol: ts.Symbol): OrmId | 'other' | undefined {
     const declarations = symbol.getDeclarations();
     const declaration = declarations?.[0];

@@ -63,6 +63,10 @@ export default createRule<Options, MessageId>({
       // A bounded page of rows gives a bounded list: loading its related rows by IN is the batched fix for N+1.
       const sourceShape = orm.shapeOf(source);
       if (sourceShape?.opaque || sourceShape?.limit !== undefined) return;
+      // One list of keys feeding several statements (delete the children, then the parents) is a snapshot taken
+      // on purpose: a subquery would be re-run after the earlier statements changed its rows.
+      const listVariable = origin.declarations[0];
+      if (listVariable && new Set(readsOf(sourceCode, listVariable).map((ref) => orm.enclosingQuery(ref)?.node).filter(Boolean)).size > 1) return;
       const mod = orm.module(source.orm);
       context.report({
         node: site.list,

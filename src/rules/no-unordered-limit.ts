@@ -3,7 +3,7 @@ import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type QueryCall } from '../analyzer/index.js';
 import { isOnlyTested, staticNumber } from '../analyzer/query-shape.js';
 
-type Options = [{ uniqueColumns: string[] }];
+type Options = [{ uniqueColumns: string[]; checkSingleRowLookups: boolean }];
 type MessageId = 'unorderedLimit' | 'unorderedFirst' | 'addOrdering';
 
 const READS = new Set(['read-one', 'read-many']);
@@ -15,6 +15,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow limiting rows (`take`, `limit`, `findFirst`, `first()`) without an ordering',
       recommended: 'recommended',
+      strictOptions: [{ checkSingleRowLookups: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -34,26 +35,36 @@ export default createRule<Options, MessageId>({
             items: { type: 'string' },
             uniqueItems: true,
             description:
-              'Columns that identify one row besides the primary key (`email`), or `Model.column` for one model (`User.username`). A query filtering one of them by equality returns at most one row and needs no order.',
+              'Columns that identify one row besides the primary key: `email`, `Model.column` for one model (`User.username`), `a+b` for a composite key (`TeamUser.teamId+userId`). A query comparing them by equality returns at most one row and needs no order. Replaces the default list.',
+          },
+          checkSingleRowLookups: {
+            type: 'boolean',
+            description:
+              'Also report one-row reads (`findFirst`, `findOne`, `findOneBy`, `.first()`, `getOne`, `executeTakeFirst`) whose filter is not a known unique key. Off by default: most of them filter on a column the schema declares unique, which the rule cannot see; on in the `strict` preset.',
           },
         },
       },
     ],
-    defaultOptions: [{ uniqueColumns: [] }],
+    // Names that are unique in nearly every schema; `[]` checks lookups by them too.
+    defaultOptions: [{ uniqueColumns: ['email', 'username', 'slug', 'uuid'], checkSingleRowLookups: false }],
   },
   create(context, [options]) {
     const orm = getOrmAnalysis(context);
     if (!orm.touchesOrm) return {};
     const unique = [...options.uniqueColumns, ...orm.settings.uniqueColumns];
 
-    /** Whether `column` identifies one row of `query`'s model. */
-    const isUnique = (column: string, query: QueryCall, primaryKey: string): boolean => {
-      if (column === primaryKey || column === 'id' || column === '_id') return true;
+    /** Whether the equality-compared `columns` identify one row of `query`'s model. */
+    const isUniqueFilter = (columns: readonly string[], query: QueryCall, primaryKey: string): boolean => {
+      if (columns.some((column) => column === primaryKey || column === 'id' || column === '_id')) return true;
       const model = query.model?.toLowerCase();
       return unique.some((entry) => {
         const dot = entry.lastIndexOf('.');
-        if (dot === -1) return entry === column;
-        return entry.slice(dot + 1) === column && model !== undefined && entry.slice(0, dot).toLowerCase() === model;
+        if (dot !== -1 && (model === undefined || entry.slice(0, dot).toLowerCase() !== model)) return false;
+        // `teamId+userId`: a composite key, every part compared.
+        return entry
+          .slice(dot + 1)
+          .split('+')
+          .every((part) => columns.includes(part.trim()));
       });
     };
 
@@ -64,10 +75,13 @@ export default createRule<Options, MessageId>({
         const shape = orm.shapeOf(query);
         const limit = shape?.limit;
         if (!shape || !limit || shape.ordered || shape.uniqueMethod) return;
+        if (limit.value === undefined && !options.checkSingleRowLookups) return;
         const mod = orm.module(query.orm);
         const primaryKey = mod.primaryKey ?? 'id';
-        if (shape.equalities?.some((column) => isUnique(column, query, primaryKey))) return;
+        if (shape.equalities && isUniqueFilter(shape.equalities, query, primaryKey)) return;
         const oneRow = limit.value === undefined || staticNumber(context.sourceCode, limit.value) === 1;
+        // A one-row lookup whose filter is not visible (`where: whereInput`) is most often built around a key.
+        if (oneRow && shape.equalities === undefined) return;
         // `take: 1` existence checks: only whether a row exists is read, and any row answers that.
         if (oneRow && isOnlyTested(context.sourceCode, query.node)) return;
         const splices = shape.addOrdering?.(primaryKey);

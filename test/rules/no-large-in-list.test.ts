@@ -50,6 +50,13 @@ async function authors() {
   const fromApi = (await fetch('/api/ids').then((r) => r.json())).map((r) => r.id);
   return db('users').whereIn('id', ids).orWhereIn('id', fromApi);
 }`,
+    // One snapshot of keys feeding several statements (children first, then parents) is taken on purpose.
+    `${prisma}async function removeDemo() {
+  const websites = await prisma.website.findMany({ where: { demo: true }, select: { id: true } });
+  const websiteIds = websites.map((w) => w.id);
+  await prisma.event.deleteMany({ where: { websiteId: { in: websiteIds } } });
+  await prisma.website.deleteMany({ where: { id: { in: websiteIds } } });
+}`,
     // Options the rule cannot see.
     `${prisma}const posts = await prisma.post.findMany(args);
 const users = await prisma.user.findMany({ where: { id: { in: posts.map((p) => p.authorId) } } });`,

@@ -1,3 +1,4 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { jsRuleTester, ruleTester } from '../rule-tester.js';
 import rule from '../../src/rules/no-unordered-limit.js';
 
@@ -13,6 +14,10 @@ const db = knex({ client: 'pg' });
 const mongoose = `import mongoose from 'mongoose';
 const User = mongoose.model('User', userSchema);
 `;
+
+/** The `strict` preset's options: one-row lookups are checked too. */
+type MessageId = 'unorderedLimit' | 'unorderedFirst' | 'addOrdering';
+const single: [{ uniqueColumns: string[]; checkSingleRowLookups: boolean }] = [{ uniqueColumns: ['email', 'username', 'slug', 'uuid'], checkSingleRowLookups: true }];
 
 ruleTester.run('no-unordered-limit', rule, {
   valid: [
@@ -63,21 +68,31 @@ const person = await Person.query().findById(1);
 console.log(person);`,
     `${mongoose}const user = await User.findById(id); const same = await User.findOne({ _id: id });
 console.log(user, same);`,
-    // Other unique columns, from the option or \`settings.orm\`.
-    {
-      code: `${prisma}const user = await prisma.user.findFirst({ where: { email } });
+    // Other unique columns: by default \`email\`, \`username\`, \`slug\`, \`uuid\`; more from the option or \`settings.orm\`.
+    `${prisma}const user = await prisma.user.findFirst({ where: { email } });
 console.log(user);`,
-      options: [{ uniqueColumns: ['email'] }],
+    `${typeorm}const article = await dataSource.getRepository(Article).findOneBy({ slug });
+console.log(article);`,
+    {
+      code: `${prisma}const member = await prisma.teamUser.findFirst({ where: { teamId, userId } });
+console.log(member);`,
+      options: [{ uniqueColumns: ['TeamUser.teamId+userId'], checkSingleRowLookups: true }],
+    },
+    {
+      code: `${prisma}const user = await prisma.user.findFirst({ where: { handle } });
+console.log(user);`,
+      options: [{ uniqueColumns: ['handle'], checkSingleRowLookups: true }],
     },
     {
       code: `${prisma}const user = await prisma.user.findFirst({ where: { username } });
 console.log(user);`,
-      options: [{ uniqueColumns: ['User.username'] }],
+      options: [{ uniqueColumns: ['User.username'], checkSingleRowLookups: true }],
     },
     {
-      code: `${mongoose}const user = await User.findOne({ email });
+      code: `${mongoose}const user = await User.findOne({ handle });
 console.log(user);`,
-      settings: { orm: { uniqueColumns: ['email'] } },
+      options: single,
+      settings: { orm: { uniqueColumns: ['handle'] } },
     },
     // \`take: 1\` existence checks: the row itself is not read.
     `${prisma}if (await prisma.user.findFirst({ where: { email } })) throw new Error('taken');`,
@@ -96,10 +111,16 @@ if (!row) throw new Error('missing');`,
 console.log(oldest);`,
     `${typeorm}const total = await dataSource.getRepository(Order).createQueryBuilder('o').select('SUM(o.amount)', 'total').getRawOne();
 console.log(total);`,
+    `import { Kysely } from 'kysely'; const db = new Kysely({ dialect });
+const { count } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).where('name', '=', name).executeTakeFirstOrThrow();
+console.log(count);`,
+    // TypeORM 0.2 conditions form: \`findOne({ id })\` is a filter, not options.
+    `${typeorm}const user = await dataSource.getRepository(User).findOne({ id });
+console.log(user);`,
     // Options the rule cannot see.
     `${prisma}const users = await prisma.user.findMany(args);`,
     `${prisma}const users = await prisma.user.findMany({ ...args, take: 10 });`,
-  ],
+  ].map((c): ValidTestCase<typeof single> => (typeof c === 'string' ? { code: c, options: single } : { ...(c as ValidTestCase<typeof single>), options: (c as ValidTestCase<typeof single>).options ?? single })),
   invalid: [
   {
     code: `import { PrismaClient } from '@prisma/client';
@@ -168,13 +189,13 @@ const users = await dataSource.getRepository(User).find({ where: { active: true 
   {
     code: `import { DataSource } from 'typeorm';
 const dataSource = new DataSource({ type: 'postgres' });
-const user = await dataSource.getRepository(User).findOneBy({ email });
+const user = await dataSource.getRepository(User).findOneBy({ name });
 console.log(user.name);`,
     errors: [
       { messageId: 'unorderedFirst', data: { call: 'dataSource.getRepository(…).findOneBy(…)', clause: 'findOneBy()' }, line: 3, column: 51, endLine: 3, endColumn: 60, suggestions: [
         { messageId: 'addOrdering', data: { column: 'id' }, output: `import { DataSource } from 'typeorm';
 const dataSource = new DataSource({ type: 'postgres' });
-const user = await dataSource.getRepository(User).findOne({ where: { email }, order: { id: 'ASC' } });
+const user = await dataSource.getRepository(User).findOne({ where: { name }, order: { id: 'ASC' } });
 console.log(user.name);` },
       ] }
     ],
@@ -208,13 +229,13 @@ const users = await User.findAll({ where: { active: true }, limit: 10, order: [[
   {
     code: `import { Model } from 'sequelize';
 class User extends Model {}
-const user = await User.findOne({ where: { email } });
+const user = await User.findOne({ where: { name } });
 console.log(user.name);`,
     errors: [
       { messageId: 'unorderedFirst', data: { call: 'User.findOne(…)', clause: 'findOne()' }, line: 3, column: 25, endLine: 3, endColumn: 32, suggestions: [
         { messageId: 'addOrdering', data: { column: 'id' }, output: `import { Model } from 'sequelize';
 class User extends Model {}
-const user = await User.findOne({ where: { email }, order: [['id', 'ASC']] });
+const user = await User.findOne({ where: { name }, order: [['id', 'ASC']] });
 console.log(user.name);` },
       ] }
     ],
@@ -354,13 +375,13 @@ const users = await User.find({ active: true }).sort({ _id: 1 }).limit(10).lean(
   {
     code: `import mongoose from 'mongoose';
 const User = mongoose.model('User', userSchema);
-const user = await User.findOne({ email });
+const user = await User.findOne({ name });
 console.log(user.name);`,
     errors: [
       { messageId: 'unorderedFirst', data: { call: 'User.findOne(…)', clause: 'findOne()' }, line: 3, column: 25, endLine: 3, endColumn: 32, suggestions: [
         { messageId: 'addOrdering', data: { column: '_id' }, output: `import mongoose from 'mongoose';
 const User = mongoose.model('User', userSchema);
-const user = await User.findOne({ email }).sort({ _id: 1 });
+const user = await User.findOne({ name }).sort({ _id: 1 });
 console.log(user.name);` },
       ] }
     ],
@@ -377,16 +398,55 @@ const users = await User.find({ active: true }, null, { limit: 10, sort: { _id: 
       ] }
     ],
   },
-  ],
+  ].map((c): InvalidTestCase<MessageId, typeof single> => ({ ...(c as InvalidTestCase<MessageId, typeof single>), options: single })),
 });
 
 ruleTester.run('no-unordered-limit: options', rule, {
-  valid: [],
+  valid: [
+    // By default one-row lookups are left alone: their filter is usually a unique column the rule cannot see.
+    `${prisma}const session = await prisma.session.findFirst({ where: { userId } });
+console.log(session);`,
+    `${knex}const user = await db('users').where('name', name).first();
+console.log(user);`,
+  ],
   invalid: [
+    {
+      code: `${prisma}const user = await prisma.user.findFirst({ where: { email } });
+console.log(user);`,
+      options: [{ uniqueColumns: [], checkSingleRowLookups: true }],
+      errors: [
+        { messageId: 'unorderedFirst', data: { call: 'prisma.user.findFirst(…)', clause: 'findFirst()' }, line: 3, column: 32, endLine: 3, endColumn: 41, suggestions: [
+          { messageId: 'addOrdering', data: { column: 'id' }, output: `${prisma}const user = await prisma.user.findFirst({ where: { email }, orderBy: { id: 'asc' } });
+console.log(user);` },
+        ] },
+      ],
+    },
+    {
+      code: `${prisma}const member = await prisma.teamUser.findFirst({ where: { teamId } });
+console.log(member);`,
+      options: [{ uniqueColumns: ['TeamUser.teamId+userId'], checkSingleRowLookups: true }],
+      errors: [
+        { messageId: 'unorderedFirst', data: { call: 'prisma.teamUser.findFirst(…)', clause: 'findFirst()' }, line: 3, column: 38, endLine: 3, endColumn: 47, suggestions: [
+          { messageId: 'addOrdering', data: { column: 'id' }, output: `${prisma}const member = await prisma.teamUser.findFirst({ where: { teamId }, orderBy: { id: 'asc' } });
+console.log(member);` },
+        ] },
+      ],
+    },
+    {
+      code: `${typeorm}const user = await dataSource.getRepository(User).findOne({ name });
+console.log(user);`,
+      options: single,
+      errors: [
+        { messageId: 'unorderedFirst', data: { call: 'dataSource.getRepository(…).findOne(…)', clause: 'findOne()' }, line: 3, column: 51, endLine: 3, endColumn: 58, suggestions: [
+          { messageId: 'addOrdering', data: { column: 'id' }, output: `${typeorm}const user = await dataSource.getRepository(User).findOne({ name }, { order: { id: 'ASC' } });
+console.log(user);` },
+        ] },
+      ],
+    },
     {
       code: `${prisma}const user = await prisma.user.findFirst({ where: { slug } });
 console.log(user);`,
-      options: [{ uniqueColumns: ['Team.slug'] }],
+      options: [{ uniqueColumns: ['Team.slug'], checkSingleRowLookups: true }],
       errors: [
         { messageId: 'unorderedFirst', data: { call: 'prisma.user.findFirst(…)', clause: 'findFirst()' }, line: 3, column: 32, endLine: 3, endColumn: 41, suggestions: [
           { messageId: 'addOrdering', data: { column: 'id' }, output: `${prisma}const user = await prisma.user.findFirst({ where: { slug }, orderBy: { id: 'asc' } });
@@ -395,11 +455,12 @@ console.log(user);` },
       ],
     },
     {
-      code: `${prisma}const existing = await prisma.user.findFirst({ where: { email } });
+      code: `${prisma}const existing = await prisma.user.findFirst({ where: { name } });
 if (existing) return existing.id;`,
+      options: single,
       errors: [
         { messageId: 'unorderedFirst', data: { call: 'prisma.user.findFirst(…)', clause: 'findFirst()' }, line: 3, column: 36, endLine: 3, endColumn: 45, suggestions: [
-          { messageId: 'addOrdering', data: { column: 'id' }, output: `${prisma}const existing = await prisma.user.findFirst({ where: { email }, orderBy: { id: 'asc' } });
+          { messageId: 'addOrdering', data: { column: 'id' }, output: `${prisma}const existing = await prisma.user.findFirst({ where: { name }, orderBy: { id: 'asc' } });
 if (existing) return existing.id;` },
         ] },
       ],
@@ -423,6 +484,7 @@ async function main() { return prisma.user.findMany({ take: 5, orderBy: { id: 'a
       filename: 'file.js',
       code: `const knex = require('knex')({ client: 'pg' });
 async function main(name) { return knex('users').where('name', name).first(); }`,
+      options: single,
       errors: [
         { messageId: 'unorderedFirst', data: { call: "knex('users').where(…).first()", clause: '.first()' }, line: 2, column: 70, endLine: 2, endColumn: 75, suggestions: [
           { messageId: 'addOrdering', data: { column: 'id' }, output: `const knex = require('knex')({ client: 'pg' });

@@ -295,7 +295,7 @@ function queryShape(req: ShapeRequest): QueryShape | undefined {
       offset: optionClause(options, 'offset'),
       ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined,
       uniqueMethod: false,
-      equalities: options && !objectProperty(options, 'where') ? [] : whereEqualities(objectProperty(options, 'where')?.value),
+      equalities: !options || !objectProperty(options, 'where') ? [] : whereEqualities(objectProperty(options, 'where')?.value),
       addOrdering(column) {
         const text = `orderBy: (table, { asc }) => [asc(table.${column})]`;
         const splice = options ? addPropertySplice(sourceCode, options, text) : addArgumentSplice(sourceCode, call, `{ ${text} }`);

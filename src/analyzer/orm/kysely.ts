@@ -5,7 +5,7 @@ import { calleeOf, findCall, isArrayArg, lastName, stringArg, type CallLink } fr
 import { payloadProperty, quoted } from './atomic.js';
 import { clientToHandle, handleName, mapSplice } from './bulk.js';
 import type { AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, Evidence, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, RewriteRequest, ShapeRequest } from './types.js';
-import { bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, quote, stringValue, withinChainArgs } from './shape.js';
+import { bareColumn, callClause, insertCallBefore, linkIndex, linksNamed, methodNode, quote, selectsAggregate, stringValue, withinChainArgs } from './shape.js';
 import { editChain, type LinkEdit } from './rewrite.js';
 
 const STARTS: Readonly<Record<string, Operation>> = {
@@ -221,7 +221,7 @@ function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefine
 function queryShape(req: ShapeRequest): QueryShape | undefined {
   const { match, chain } = req;
   if (match.optionsCall === undefined || (chain.links.find((l) => l.kind === 'call') as CallLink | undefined)?.name !== 'selectFrom') return undefined;
-  if (match.execution !== 'terminal') return undefined;
+  if (match.execution !== 'terminal' || selectsAggregate(chain, req.sourceCode)) return undefined;
   const limit = callClause(chain, new Set(['limit']));
   const last = chain.links.length - 1;
   const equalities: string[] = [];

@@ -342,7 +342,7 @@ function queryShape(req: ShapeRequest): QueryShape | undefined {
     offset: optionClause(options, 'skip'),
     ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined,
     uniqueMethod: UNIQUE.has(match.method),
-    equalities: options && !objectProperty(options, 'where') ? [] : objectEqualities(where),
+    equalities: !options || !objectProperty(options, 'where') ? [] : objectEqualities(where),
     addOrdering(column) {
       const text = `orderBy: { ${column}: 'asc' }`;
       const splice = options ? addPropertySplice(sourceCode, options, text) : addArgumentSplice(sourceCode, call, `{ ${text} }`);

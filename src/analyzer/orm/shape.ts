@@ -142,7 +142,7 @@ export function hasSpread(object: TSESTree.ObjectExpression | undefined): boolea
 
 /** Whether a `select`-like link of the chain computes an SQL aggregate (`COUNT(*)`, `max(score)`): one row per group. */
 export function selectsAggregate(chain: Chain, sourceCode: Readonly<TSESLint.SourceCode>, names: ReadonlySet<string> = new Set(['select', 'addSelect', 'column', 'columns', 'selectRaw'])): boolean {
-  return linksNamed(chain, names).some((link) => link.args.some((a) => /\b(?:count|sum|avg|min|max|countAll)\s*\(/i.test(sourceCode.getText(a))));
+  return linksNamed(chain, names).some((link) => link.args.some((a) => /\b(?:count|sum|avg|min|max|countAll)\s*(?:<[^>]*>)?\s*\(/i.test(sourceCode.getText(a))));
 }
 
 /** The method name node of a member call (`first` in `q.first()`), for reporting; the call itself otherwise. */

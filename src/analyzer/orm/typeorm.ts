@@ -564,6 +564,24 @@ function queryShape(req: ShapeRequest): QueryShape | undefined {
   if (!FIND_ONE.has(method) && !FIND_MANY.has(method)) return undefined;
   const options = asObject(arg);
   if (arg !== undefined && !options) return { ordered: true, uniqueMethod: false, opaque: true };
+  // TypeORM 0.2: `findOne({ slug })`, `findOne(conditions, options)`: the first object is the filter.
+  const conditions = options && !hasSpread(options) && !argKeysWithin(options, FIND_OPTION_KEYS) ? options : undefined;
+  if (conditions) {
+    const legacyOptions = asObject(call.arguments[index + 1]);
+    if (call.arguments[index + 1] !== undefined && !legacyOptions) return { ordered: true, uniqueMethod: false, opaque: true };
+    return {
+      limit: FIND_ONE.has(method) ? { node: callee, label: `${method}()` } : optionClause(legacyOptions, 'take'),
+      offset: optionClause(legacyOptions, 'skip'),
+      ordered: hasSpread(legacyOptions) || objectProperty(legacyOptions, 'order') !== undefined,
+      uniqueMethod: false,
+      equalities: objectEqualities(conditions, isEqualityValue),
+      addOrdering(column) {
+        const text = `order: { ${column}: 'ASC' }`;
+        const splice = legacyOptions ? addPropertySplice(sourceCode, legacyOptions, text) : call.arguments.length === index + 1 ? addArgumentSplice(sourceCode, call, `{ ${text} }`) : undefined;
+        return splice ? [splice] : undefined;
+      },
+    };
+  }
   const where = objectProperty(options, 'where');
   return {
     limit: FIND_ONE.has(method) ? { node: callee, label: `${method}()` } : optionClause(options, 'take'),
