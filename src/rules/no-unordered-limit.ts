@@ -40,7 +40,7 @@ export default createRule<Options, MessageId>({
           checkSingleRowLookups: {
             type: 'boolean',
             description:
-              'Also report one-row reads (`findFirst`, `findOne`, `findOneBy`, `.first()`, `getOne`, `executeTakeFirst`) whose filter is not a known unique key. Off by default: most of them filter on a column the schema declares unique, which the rule cannot see; on in the `strict` preset.',
+              'Also report one-row reads (`findFirst`, `findOne`, `findOneBy`, `.first()`, `getOne`, `executeTakeFirst`, `take: 1`) whose filter is not a known unique key. Off by default: most of them filter on a column the schema declares unique, which the rule cannot see; on in the `strict` preset.',
           },
         },
       },
@@ -75,11 +75,12 @@ export default createRule<Options, MessageId>({
         const shape = orm.shapeOf(query);
         const limit = shape?.limit;
         if (!shape || !limit || shape.ordered || shape.uniqueMethod) return;
-        if (limit.value === undefined && !options.checkSingleRowLookups) return;
+        const oneRow = limit.value === undefined || staticNumber(context.sourceCode, limit.value) === 1;
+        // `findFirst`, `.first()`, `take: 1`: one-row lookups, most of them by a column the schema makes unique.
+        if (oneRow && !options.checkSingleRowLookups) return;
         const mod = orm.module(query.orm);
         const primaryKey = mod.primaryKey ?? 'id';
         if (shape.equalities && isUniqueFilter(shape.equalities, query, primaryKey)) return;
-        const oneRow = limit.value === undefined || staticNumber(context.sourceCode, limit.value) === 1;
         // A one-row lookup whose filter is not visible (`where: whereInput`) is most often built around a key.
         if (oneRow && shape.equalities === undefined) return;
         // `take: 1` existence checks: only whether a row exists is read, and any row answers that.

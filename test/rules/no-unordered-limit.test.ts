@@ -408,6 +408,8 @@ ruleTester.run('no-unordered-limit: options', rule, {
 console.log(session);`,
     `${knex}const user = await db('users').where('name', name).first();
 console.log(user);`,
+    `${knex}const user = await db('users').where('name', name).limit(1);
+console.log(user);`,
   ],
   invalid: [
     {
