@@ -6,6 +6,7 @@ import { isTypeScriptFile } from './fixes.js';
 import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
+import { createLazyAnalysis, type LazyAnalysis } from './lazy.js';
 import { ALL_METHOD_NAMES, isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
 import { type Chain, type Evidence, EVIDENCE_RANK, type InListSite, type Origin, type OrmId, type OrmModule, type QueryMatch, type QueryShape, type RecognizeContext, type RewriteRequest, type ShapeRequest } from './orm/types.js';
 import { type EagerLoad, findEagerLoad } from './relations.js';
@@ -19,6 +20,7 @@ export type { BatchPlan, Evidence, InListSite, Operation, OrmId, PageClause, Que
 export type { EagerLoad } from './relations.js';
 export type { ExistsRewrite, QueryRewrite, FetchShape, Refinement, ResultShape, RewriteRequest } from './orm/types.js';
 export type { RowFlow, RowUse, RowUseKind, ValueFlow } from './dataflow.js';
+export type { BuilderUse, BuilderVariable, LazyAnalysis, LazyQuery, UseKind, ValueContext } from './lazy.js';
 
 /** A call the analyzer recognised as an ORM query. */
 export interface QueryCall extends QueryMatch {
@@ -79,6 +81,8 @@ export interface OrmAnalysis {
    */
   eagerLoadCandidate(target: QueryCall | TSESTree.MemberExpression): EagerLoad | undefined;
   module(id: OrmId): OrmModule;
+  /** Lazy query objects: which calls build one, where it goes, and what the code does with builder variables. */
+  readonly lazy: LazyAnalysis;
   /** The query whose chain or arguments hold `node` (through callbacks passed to it); undefined outside queries. */
   enclosingQuery(node: TSESTree.Node): QueryCall | undefined;
   /** The limit, offset, ordering and key filter of a query, from its ORM module; cached. */
@@ -547,6 +551,8 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     return result;
   }
 
+  let lazy: LazyAnalysis | undefined;
+
   const analysis: OrmAnalysis = {
     touchesOrm,
     isExecuted,
@@ -581,6 +587,10 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
 
     rowUses,
     rewriteRequest: (query) => ({ match: query, chain: query.chain, call: query.node, sourceCode, isTypeScript }),
+    get lazy() {
+      lazy ??= createLazyAnalysis({ sourceCode, types, queryAt, module: ormModule });
+      return lazy;
+    },
   };
   return analysis;
 }

@@ -28,6 +28,9 @@ const PRISMA_NAMES = /(?:^|\.)(?:PrismaClient|TransactionClient|\w+Delegate|Pris
 // ts.SymbolFlags.Alias and ts.TypeFlags.Any | Unknown; read as numbers so the plugin never loads `typescript` at run time.
 const SYMBOL_FLAG_ALIAS = 2097152;
 const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2;
+/** Intrinsic types that say nothing about a value (TypeFlags values differ between TypeScript versions). */
+const OPAQUE_INTRINSICS: ReadonlySet<string> = new Set(['any', 'unknown', 'error', 'never']);
+const NULLISH_INTRINSICS: ReadonlySet<string> = new Set(['null', 'undefined', 'void']);
 
 /** Answers "which ORM declares this?" from the type checker, cached per node. */
 export class TypeOracle {
@@ -192,6 +195,29 @@ export class TypeOracle {
     }
   }
 
+  /**
+   * Whether the value of `expr` has a `then` method: `true`/`false` when every part of its type agrees,
+   * `undefined` for `any`/`unknown`, mixed unions and errors.
+   */
+  isThenable(expr: TSESTree.Expression): boolean | undefined {
+    try {
+      const type = this.services.getTypeAtLocation(expr);
+      const parts = type.isUnion() ? type.types : [type];
+      let thenable: boolean | undefined;
+      for (const part of parts) {
+        const intrinsic = (part as { intrinsicName?: string }).intrinsicName;
+        if ((intrinsic !== undefined && OPAQUE_INTRINSICS.has(intrinsic)) || part.isTypeParameter()) return undefined;
+        if (intrinsic !== undefined && NULLISH_INTRINSICS.has(intrinsic)) continue;
+        const has = this.checker.getPropertyOfType(part, 'then') !== undefined;
+        if (thenable !== undefined && thenable !== has) return undefined;
+        thenable = has;
+      }
+      return thenable;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Whether the property read at `member` is declared with one of `decorators` (`@ManyToOne(…)`). */
   declaredWithDecorator(member: TSESTree.MemberExpression, decorators: ReadonlySet<string>): boolean | undefined {
     try {
@@ -223,6 +249,21 @@ export class TypeOracle {
       return numeric.length > 0 && numeric.length + nullish.length === parts.length;
     } catch {
       return false;
+    }
+  }
+
+  /** The ORM and name of the class/interface that types `expr` (`knex`, `QueryBuilder`), when an ORM declares it. */
+  ormTypeName(expr: TSESTree.Expression): { readonly orm: OrmId; readonly name: string } | undefined {
+    try {
+      const type = this.services.getTypeAtLocation(expr);
+      for (const symbol of [type.getSymbol(), type.aliasSymbol]) {
+        if (!symbol) continue;
+        const orm = this.ormOfSymbol(symbol);
+        if (orm !== undefined && orm !== 'other') return { orm, name: symbol.getName() };
+      }
+      return undefined;
+    } catch {
+      return undefined;
     }
   }
 

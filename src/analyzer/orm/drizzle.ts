@@ -21,6 +21,11 @@ const CHAIN_METHODS = new Set([
   'prepare', 'then', 'catch', 'finally', 'union', 'unionAll', 'intersect', 'except', '$withCache', 'toSQL', 'getSQL',
 ]);
 
+/** Chain methods whose result is a subquery, a prepared statement or SQL, not a query to await. */
+const VALUE_METHODS = new Set(['as', 'prepare', 'toSQL', 'getSQL']);
+/** SQLite terminals that are builder methods when given arguments (`insert(t).values(rows)`). */
+const ARGUMENTLESS_TERMINALS = new Set(['all', 'get', 'run', 'values']);
+
 export const drizzle: OrmModule = {
   id: 'drizzle',
   name: 'Drizzle',
@@ -48,6 +53,16 @@ export const drizzle: OrmModule = {
   },
   distinctiveTypeNames: /^(?:\w+(?:Pg|SQLite|MySql|Sqlite|LibSQL|D1|Neon\w*)Database|Pg\w*Database|NodePgDatabase|PostgresJsDatabase|BetterSQLite3Database|LibSQLDatabase|MySql2Database)$/,
   transactionMethods: new Set(['transaction']),
+  // Builders extend QueryPromise: every `then` runs `execute()` again. `where()` & co. store into `this.config`.
+  executionModel: {
+    builder: 'mutable',
+    reexecution: 'runs-again',
+    executeMethods: new Set(['then', 'catch', 'finally', 'execute', 'iterator']),
+    argumentlessExecuteMethods: ARGUMENTLESS_TERMINALS,
+    builderMethods: new Set([...CHAIN_METHODS].filter((m) => !VALUE_METHODS.has(m) && m !== 'then' && m !== 'catch' && m !== 'finally')),
+    valueMethods: VALUE_METHODS,
+    builderTypeNames: /^(?:Pg|MySql|SQLite|SingleStore|Gel)\w*(?:Select|Insert|Update|Delete)\w*$|RelationalQuery$/,
+  },
 
   recognize(chain, ctx) {
     const { links } = chain;
@@ -78,7 +93,7 @@ export const drizzle: OrmModule = {
     if (origin && origin.orm !== 'drizzle') return undefined;
     for (const later of links.slice(start + 1)) if (later.kind !== 'call' || later.name === undefined || (!CHAIN_METHODS.has(later.name) && !(later.name in TERMINALS))) return undefined;
     const last = links[links.length - 1] as CallLink;
-    const terminal = last.name !== undefined && last.name in TERMINALS ? last.name : undefined;
+    const terminal = last.name !== undefined && last.name in TERMINALS && (!ARGUMENTLESS_TERMINALS.has(last.name) || last.args.length === 0) ? last.name : undefined;
     if (head.name === '$count') {
       if (!origin && !ctx.fileImports('drizzle')) return undefined;
       return { orm: 'drizzle', operation: 'count', evidence: origin?.evidence ?? 'shape', execution: 'thenable', method: '$count', model: identArg(head), optionsCall: head.node };

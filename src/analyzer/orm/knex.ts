@@ -27,6 +27,15 @@ const AGGREGATES = new Set(['min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDisti
 const WRITES = new Set(['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert']);
 /** Methods that make a bare `db('users')` chain Knex, not some other callable. */
 const DISTINCTIVE = new Set(['where', 'whereIn', 'first', 'select', 'insert', 'update', 'del', 'pluck', 'orderBy', 'join', 'leftJoin', 'returning', 'increment', 'decrement', 'onConflict', 'whereNull', 'whereNotNull', 'count']);
+/** Calls that send a Knex builder (each `then` makes a new runner). */
+const KNEX_EXECUTE = new Set(['then', 'catch', 'finally', 'stream', 'pipe', 'asCallback']);
+/** Calls whose result is SQL text or a subquery alias, not a query to run. */
+export const KNEX_VALUE_METHODS = new Set(['toSQL', 'toQuery', 'toString', 'as']);
+/** Builder methods that make the statement another kind: a count, a single row, a write. */
+export const KNEX_RESHAPE_METHODS = new Set([
+  'first', 'pluck', 'count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'insert', 'update', 'del',
+  'delete', 'increment', 'decrement', 'truncate', 'upsert',
+]);
 /** Methods on the knex instance that start a query without a table call. */
 const ROOT_STARTS = new Set(['select', 'from', 'table', 'insert', 'queryBuilder', 'with', 'count', 'first', 'pluck', 'update', 'del', 'delete', 'distinct', 'withRecursive', 'into', 'raw', 'batchInsert']);
 
@@ -79,6 +88,16 @@ export const knex: OrmModule = {
   distinctiveTypeNames: /^Knex$/,
   clientNames: /^(?:knex|knexClient|trx)$/,
   transactionMethods: new Set(['transaction']),
+  executionModel: {
+    builder: 'mutable',
+    reexecution: 'runs-again',
+    executeMethods: KNEX_EXECUTE,
+    builderMethods: new Set([...KNEX_BUILDER_METHODS].filter((m) => m !== 'clone' && !KNEX_VALUE_METHODS.has(m))),
+    valueMethods: KNEX_VALUE_METHODS,
+    reshapeMethods: KNEX_RESHAPE_METHODS,
+    cloneMethod: 'clone',
+    builderTypeNames: /^(?:QueryBuilder|QueryInterface|ChainableInterface)$/,
+  },
 
   recognize(chain, ctx) {
     const { links } = chain;

@@ -18,6 +18,23 @@ const STARTS: Readonly<Record<string, Operation>> = {
 };
 const TERMINALS = new Set(['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'stream', 'explain']);
 
+/** Builder methods (each returns a new builder). */
+const BUILDER_METHODS = new Set([
+  'select', 'selectAll', 'distinct', 'distinctOn', 'where', 'whereRef', 'having', 'havingRef', 'orderBy', 'groupBy', 'limit', 'offset',
+  'fetch', 'top', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin', 'crossJoin', 'innerJoinLateral', 'leftJoinLateral', 'crossJoinLateral',
+  'values', 'columns', 'expression', 'set', 'returning', 'returningAll', 'output', 'onConflict', 'onDuplicateKeyUpdate', 'ignore', 'orIgnore',
+  'modifyFront', 'modifyEnd', 'forUpdate', 'forShare', 'forKeyShare', 'forNoKeyUpdate', 'skipLocked', 'noWait', 'clearSelect', 'clearWhere',
+  'clearOrderBy', 'clearLimit', 'clearOffset', 'clearReturning', 'union', 'unionAll', 'intersect', 'intersectAll', 'except', 'exceptAll',
+  'using', 'from', 'with', 'top', 'whenMatched', 'whenNotMatched', 'whenMatchedAnd', 'whenNotMatchedAnd', 'thenUpdateSet', 'thenDelete',
+  'thenDoNothing', 'thenInsertValues', 'defaultValues', '$if', '$call', '$narrowType', '$assertType', '$castTo', '$notNull',
+]);
+/** Builder methods that keep the builder's type: `q = q.where(…)` type-checks. */
+const SAME_TYPE_METHODS = new Set([
+  'where', 'whereRef', 'having', 'havingRef', 'orderBy', 'groupBy', 'limit', 'offset', 'fetch', 'top', 'distinct', 'forUpdate',
+  'forShare', 'forKeyShare', 'forNoKeyUpdate', 'skipLocked', 'noWait', 'modifyFront', 'modifyEnd', 'clearWhere', 'clearOrderBy',
+  'clearLimit', 'clearOffset', 'set', 'values', 'onConflict', 'onDuplicateKeyUpdate', 'ignore', 'orIgnore',
+]);
+
 export const kysely: OrmModule = {
   id: 'kysely',
   name: 'Kysely',
@@ -30,7 +47,7 @@ export const kysely: OrmModule = {
     subquery: "`where('column', 'in', db.selectFrom('other').select('column').where(…))`, or a join",
   },
   packages: ['kysely'],
-  methodNames: new Set([...TERMINALS, ...Object.keys(STARTS), 'where', 'select', 'selectAll', 'orderBy', 'limit', 'offset', 'values', 'set', 'returning', 'returningAll', 'innerJoin', 'leftJoin', 'groupBy']),
+  methodNames: new Set([...TERMINALS, ...Object.keys(STARTS), ...BUILDER_METHODS, 'where', 'select', 'selectAll', 'orderBy', 'limit', 'offset', 'values', 'set', 'returning', 'returningAll', 'innerJoin', 'leftJoin', 'groupBy']),
   exports: { Kysely: 'factory' },
   derived: {
     factory: { new: 'client' },
@@ -38,6 +55,17 @@ export const kysely: OrmModule = {
   typeNames: { Kysely: 'client', Transaction: 'transaction', ControlledTransaction: 'transaction' },
   distinctiveTypeNames: /^Kysely$/,
   transactionMethods: new Set(['transaction']),
+  // Not thenable, immutable: `await qb` yields the builder, `qb.where(…)` returns a new one.
+  executionModel: {
+    builder: 'immutable',
+    reexecution: 'runs-again',
+    executeMethods: TERMINALS,
+    builderMethods: BUILDER_METHODS,
+    valueMethods: new Set(['as', 'compile', 'toOperationNode', '$asTuple', '$asScalar']),
+    sameTypeMethods: SAME_TYPE_METHODS,
+    builderTypeNames: /QueryBuilder$/,
+    terminalsFor: (match) => (match.operation === 'read-many' || match.operation === 'read-one' || match.operation === 'count' ? ['execute()', 'executeTakeFirst()'] : ['execute()']),
+  },
 
   recognize(chain, ctx) {
     const startIndex = findCall(chain, (name) => name in STARTS);

@@ -52,6 +52,17 @@ const QB_TERMINALS: Readonly<Record<string, Operation>> = {
   execute: 'read-many',
 };
 
+/** QueryBuilder chain methods: each changes the builder and returns it. */
+const QB_METHODS = new Set([
+  'select', 'addSelect', 'distinct', 'distinctOn', 'where', 'andWhere', 'orWhere', 'orderBy', 'groupBy', 'having', 'andHaving', 'orHaving',
+  'limit', 'offset', 'join', 'innerJoin', 'leftJoin', 'joinAndSelect', 'innerJoinAndSelect', 'leftJoinAndSelect', 'joinLateral',
+  'leftJoinLateral', 'innerJoinLateral', 'populate', 'update', 'insert', 'delete', 'truncate', 'count', 'setFlag', 'unsetFlag', 'cache',
+  'withSubQuery', 'setLockMode', 'setFlushMode', 'indexHint', 'comment', 'hintComment', 'from', 'onConflict', 'merge', 'ignore',
+  'returning', 'withSchema', 'setLoggerContext', 'orderByRaw',
+]);
+/** QueryBuilder methods that make the statement another kind. */
+const QB_RESHAPE = new Set(['count', 'update', 'insert', 'delete', 'truncate']);
+
 export const mikroorm: OrmModule = {
   id: 'mikroorm',
   name: 'MikroORM',
@@ -64,7 +75,7 @@ export const mikroorm: OrmModule = {
     subquery: 'a relation filter (`{ author: { … } }`, `$some`), or a join in a QueryBuilder',
   },
   packages: ['@mikro-orm/'],
-  methodNames: new Set([...Object.keys(EM_OPS), ...RELATION_LOADS, ...Object.keys(QB_TERMINALS), 'load']),
+  methodNames: new Set([...Object.keys(EM_OPS), ...RELATION_LOADS, ...Object.keys(QB_TERMINALS), ...QB_METHODS, 'load', 'createQueryBuilder', 'qb']),
   exports: { MikroORM: 'factory', wrap: 'factory' },
   derived: {
     factory: { init: 'client', initSync: 'client' },
@@ -85,6 +96,21 @@ export const mikroorm: OrmModule = {
   distinctiveTypeNames: /^(?:SqlEntityManager|SqlEntityRepository|MikroORM)$/,
   injectDecorators: { InjectRepository: 'repository', InjectEntityManager: 'manager' },
   transactionMethods: new Set(['transactional']),
+  // QueryBuilder: thenable in 6 (`@mikro-orm/knex`), not in 7 (`@mikro-orm/sql`); mutable; frozen once it ran.
+  executionModel: {
+    builder: 'mutable',
+    reexecution: 'runs-again',
+    executeMethods: new Set(['then', 'catch', 'finally', 'stream', ...Object.keys(QB_TERMINALS)]),
+    builderMethods: QB_METHODS,
+    valueMethods: new Set(['as', 'getQuery', 'getFormattedQuery', 'getParams', 'getKnexQuery', 'getNativeQuery', 'toQuery', 'getKnex']),
+    reshapeMethods: QB_RESHAPE,
+    cloneMethod: 'clone',
+    frozenAfterRun: true,
+    copyingExecuteMethods: new Set(['getCount', 'getResultAndCount']),
+    builderTypeNames: /QueryBuilder$/,
+    terminalsFor: (_match, chain) =>
+      chain.links.some((l) => l.kind === 'call' && l.name !== undefined && QB_RESHAPE.has(l.name) && l.name !== 'count') ? ['execute()'] : ['getResultList()', 'getSingleResult()'],
+  },
 
   recognize(chain, ctx) {
     const { links } = chain;

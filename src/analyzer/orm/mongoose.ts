@@ -58,6 +58,14 @@ const QUERY_METHODS = new Set([
   'allowDiskUse', 'batchSize', 'comment', 'maxTimeMS', 'transform', 'w', 'j', 'writeConcern', 'readConcern', 'explain', 'options',
 ]);
 
+/** Query methods that send it: a `Query` runs on `then`/`exec` (or gives a cursor) and only once. */
+const EXECUTE = new Set(['then', 'catch', 'finally', 'exec', 'cursor']);
+/** Query methods that change what the query does (a count, one document, a write). */
+const RESHAPE = new Set([
+  'countDocuments', 'estimatedDocumentCount', 'count', 'distinct', 'findOne', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne',
+  'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace',
+]);
+
 export const mongoose: OrmModule = {
   id: 'mongoose',
   name: 'Mongoose',
@@ -87,6 +95,17 @@ export const mongoose: OrmModule = {
   rowMethods: DOCUMENT_OPS,
   rowsKeepTransaction: true,
   transactionMethods: new Set(['transaction', 'withTransaction']),
+  executionModel: {
+    builder: 'mutable',
+    reexecution: 'throws',
+    executeMethods: EXECUTE,
+    builderMethods: new Set([...QUERY_METHODS, ...Object.keys(MODEL_OPS).filter((m) => !EAGER.has(m))].filter((m) => !EXECUTE.has(m))),
+    valueMethods: new Set(['getFilter', 'getQuery', 'getUpdate', 'getOptions', 'getPopulatedPaths', 'toConstructor', 'getQueryConditions']),
+    reshapeMethods: RESHAPE,
+    cloneMethod: 'clone',
+    callbackRuns: true,
+    builderTypeNames: /^(?:Query|QueryWithHelpers|DocumentQuery|Aggregate)$/,
+  },
 
   recognize(chain, ctx) {
     const { links } = chain;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { spliceNodeText } from '../fixes.js';
 import { othersDependOnItem, renameMethod } from './batch.js';
 import { type CallLink, exprBefore, findCall, isArrayArg, isModelLike, lastName, PROMISE_LIKE, stringArg } from './common.js';
-import { builderAtomicValue, builderBatchLookup, builderBulkAtomic, builderBulkWrite, builderFetchShape, builderInListAt, builderLinks, builderRefine, builderSelect, builderShape, builderSubquery, KNEX_BUILDER_METHODS } from './knex.js';
+import { builderAtomicValue, builderBatchLookup, builderBulkAtomic, builderBulkWrite, builderFetchShape, builderInListAt, builderLinks, builderRefine, builderSelect, builderShape, builderSubquery, KNEX_BUILDER_METHODS, KNEX_RESHAPE_METHODS, KNEX_VALUE_METHODS } from './knex.js';
 import { quoted } from './atomic.js';
 import { handleName } from './bulk.js';
 import type { BatchPlan, BatchRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, FetchShape, Operation, OrmModule, RewriteRequest } from './types.js';
@@ -52,6 +52,11 @@ const OBJECTION_METHODS: Readonly<Record<string, Operation | null>> = {
   returning: null,
   execute: null,
 };
+/** Objection methods that make the statement another kind (a single row, a write, a page). */
+const RESHAPE = new Set([
+  ...KNEX_RESHAPE_METHODS, 'findById', 'findOne', 'page', 'patch', 'patchAndFetch', 'patchAndFetchById', 'updateAndFetch', 'updateAndFetchById',
+  'deleteById', 'insertAndFetch', 'insertGraph', 'insertGraphAndFetch', 'upsertGraph', 'upsertGraphAndFetch', 'relate', 'unrelate',
+]);
 const STARTS = new Set(['query', 'relatedQuery', '$query', '$relatedQuery', '$fetchGraph', 'fetchGraph']);
 const DISTINCTIVE = new Set(['findById', 'findByIds', 'withGraphFetched', 'withGraphJoined', 'joinRelated', 'patch', 'patchAndFetchById', 'insertGraph', 'upsertGraph', 'deleteById', 'resultSize', 'modify', 'throwIfNotFound', 'relate', 'unrelate']);
 
@@ -74,6 +79,17 @@ export const objection: OrmModule = {
   typeNames: { Transaction: 'transaction', ModelClass: 'model' },
   baseClasses: ['Model'],
   transactionMethods: new Set(['transaction']),
+  // `then` calls `execute()`, which runs a clone: every await runs the query again.
+  executionModel: {
+    builder: 'mutable',
+    reexecution: 'runs-again',
+    executeMethods: new Set(['then', 'catch', 'finally', 'execute', 'resultSize']),
+    builderMethods: new Set([...KNEX_BUILDER_METHODS, ...Object.keys(OBJECTION_METHODS)].filter((m) => m !== 'clone' && m !== 'execute' && !KNEX_VALUE_METHODS.has(m))),
+    valueMethods: new Set([...KNEX_VALUE_METHODS, 'toKnexQuery']),
+    reshapeMethods: RESHAPE,
+    cloneMethod: 'clone',
+    builderTypeNames: /^(?:QueryBuilder|QueryBuilderType|QueryBuilderBase)$/,
+  },
 
   recognize(chain, ctx) {
     const { links } = chain;

@@ -85,6 +85,14 @@ export const prisma: OrmModule = {
   distinctiveTypeNames: /^(?:PrismaClient|PrismaService|TransactionClient|ExtendedPrismaClient|\w*Prisma(?:Client|Service))$/,
   clientNames: /^(?:prisma|prismaClient|prismaService)$/i,
   transactionMethods: new Set(['$transaction']),
+  // A PrismaPromise runs on its first `then` and memoises the result; its arguments are one object, not a builder.
+  executionModel: {
+    builder: 'none',
+    reexecution: 'memoised',
+    executeMethods: PROMISE_LIKE,
+    builderMethods: new Set(),
+    valueMethods: new Set(),
+  },
 
   recognize(chain, ctx) {
     const { links } = chain;

@@ -85,6 +85,17 @@ const QB_TERMINALS: Readonly<Record<string, Operation>> = {
   loadOne: 'relation-load',
 };
 const QB_STARTS = new Set(['createQueryBuilder']);
+/** Query-builder chain methods: each changes the builder and returns it. */
+const QB_METHODS = new Set([
+  'select', 'addSelect', 'distinct', 'distinctOn', 'from', 'addFrom', 'where', 'andWhere', 'orWhere', 'whereInIds', 'andWhereInIds',
+  'orWhereInIds', 'whereExists', 'andWhereExists', 'orWhereExists', 'having', 'andHaving', 'orHaving', 'groupBy', 'addGroupBy', 'orderBy',
+  'addOrderBy', 'skip', 'take', 'limit', 'offset', 'innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect', 'innerJoinAndMapOne',
+  'innerJoinAndMapMany', 'leftJoinAndMapOne', 'leftJoinAndMapMany', 'loadRelationIdAndMap', 'loadRelationCountAndMap', 'loadAllRelationIds',
+  'setParameter', 'setParameters', 'setLock', 'setOnLocked', 'withDeleted', 'cache', 'comment', 'useIndex', 'maxExecutionTime',
+  'setFindOptions', 'printSql', 'useTransaction', 'callListeners', 'updateEntity', 'insert', 'into', 'values', 'orUpdate', 'orIgnore',
+  'update', 'set', 'delete', 'softDelete', 'restore', 'returning', 'output', 'relation', 'of', 'setQueryRunner', 'timeTravelQuery',
+]);
+const QB_WRITE_STARTS = new Set(['insert', 'update', 'delete', 'softDelete', 'restore']);
 const QB_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore']);
 
 const REPO_NAME = /(?:repo|repository|Repo|Repository)$/;
@@ -102,7 +113,7 @@ export const typeorm: OrmModule = {
   },
   inOperators: { In: { list: 0 } },
   packages: ['typeorm', '@nestjs/typeorm'],
-  methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS), ...QB_STARTS]),
+  methodNames: new Set([...Object.keys(REPO_OPS), ...Object.keys(QB_TERMINALS), ...QB_STARTS, ...QB_METHODS]),
   exports: { DataSource: 'factory', Connection: 'factory', getRepository: 'repository', getManager: 'manager', BaseEntity: 'model' },
   derived: {
     factory: { new: 'client' },
@@ -122,6 +133,18 @@ export const typeorm: OrmModule = {
   rowMethods: ROW_OPS,
   injectDecorators: { InjectRepository: 'repository', InjectEntityManager: 'manager', InjectDataSource: 'client' },
   transactionMethods: new Set(['transaction']),
+  // Repository/manager calls are eager; query builders are mutable and run only through a terminal call.
+  executionModel: {
+    builder: 'mutable',
+    reexecution: 'runs-again',
+    executeMethods: new Set(Object.keys(QB_TERMINALS)),
+    builderMethods: QB_METHODS,
+    valueMethods: new Set(['getQuery', 'getSql', 'getQueryAndParameters', 'getParameters', 'subQuery', 'expressionMap']),
+    cloneMethod: 'clone',
+    builderTypeNames: /QueryBuilder$|^WhereExpressionBuilder$/,
+    terminalsFor: (_match, chain) =>
+      chain.links.some((l) => l.kind === 'call' && l.name !== undefined && QB_WRITE_STARTS.has(l.name)) ? ['execute()'] : ['getMany()', 'getOne()'],
+  },
 
   recognize(chain, ctx) {
     const qb = recognizeQueryBuilder(chain, ctx);

@@ -174,6 +174,47 @@ export interface QueryRef extends QueryMatch {
   readonly chain: Chain;
 }
 
+/**
+ * How this ORM's query objects behave once built (orm-api-map.md, "Execution model at a glance"). Rules
+ * about lazy queries read it; ORMs without lazy query objects (Sequelize) leave it out.
+ */
+export interface ExecutionModel {
+  /**
+   * What builder methods do: change the builder and return it (`mutable`), return a new builder
+   * (`immutable`), or there is no builder to chain (`none`: Prisma's arguments are one object).
+   */
+  readonly builder: 'mutable' | 'immutable' | 'none';
+  /** What executing the same query object a second time does. */
+  readonly reexecution: 'runs-again' | 'memoised' | 'throws';
+  /** Methods that send the query (or start sending it): `then`, `exec`, `getMany`, `execute`. */
+  readonly executeMethods: ReadonlySet<string>;
+  /** Methods that send the query only when called without arguments (Drizzle's SQLite `values()`). */
+  readonly argumentlessExecuteMethods?: ReadonlySet<string>;
+  /** Chain methods that return the builder (changed, or a new one for immutable builders). */
+  readonly builderMethods: ReadonlySet<string>;
+  /**
+   * Methods whose result is not the query to run: SQL text (`toSQL`, `compile`), a subquery alias
+   * (`as`), a prepared statement (`prepare`). A chain through one of them is used as a value.
+   */
+  readonly valueMethods: ReadonlySet<string>;
+  /** Builder methods that turn the statement into another kind (`count`, `first`, `update`): the base is no longer the query it was. */
+  readonly reshapeMethods?: ReadonlySet<string>;
+  /** Builder methods whose result has the builder's own type, so `q = q.where(…)` type-checks. */
+  readonly sameTypeMethods?: ReadonlySet<string>;
+  /** The method that copies a builder (`clone`), when the ORM has one. */
+  readonly cloneMethod?: string;
+  /** Changing a builder after it ran throws (MikroORM: "already finalized, clone it first"). */
+  readonly frozenAfterRun?: boolean;
+  /** Execute methods that run a copy and leave the builder as it was (MikroORM `getCount()`). */
+  readonly copyingExecuteMethods?: ReadonlySet<string>;
+  /** A function as the last argument of the first call runs the query (Mongoose's callback API before 7). */
+  readonly callbackRuns?: boolean;
+  /** Type names (last segment) of this ORM's builders: a receiver annotated so is a builder the code already holds. */
+  readonly builderTypeNames?: RegExp;
+  /** Terminal calls that run a non-thenable builder, best first for this query (`getMany()`, `execute()`). */
+  terminalsFor?(match: QueryMatch, chain: Chain): readonly string[];
+}
+
 export interface OrmModule {
   readonly id: OrmId;
   /** Display name for messages. */
@@ -250,6 +291,8 @@ export interface OrmModule {
   queryShape?(query: ShapeRequest): QueryShape | undefined;
   /** A subquery selecting `field` from the rows of `query` (to replace an IN list built from them), or undefined. */
   subquery?(query: ShapeRequest, field: string): string | undefined;
+  /** How query objects behave once built: laziness, mutability, terminals; absent when every call runs at once. */
+  readonly executionModel?: ExecutionModel;
   /** Batched rewrite of a per-item lookup; undefined when no faithful form exists. */
   batchLookup?(query: BatchRequest): BatchPlan | undefined;
   /** Methods whose result pairs rows with a count, and where the rows are: `findAndCount` → 0, `findAndCountAll` → `rows`. */
