@@ -32,7 +32,7 @@ export default createRule<Options, MessageId>({
       executedTwiceThrows:
         '`{{name}}` already ran on line {{line}}, and {{orm}} throws when the same query object runs twice. Reuse the first result, or run a copy made with `{{name}}.{{clone}}()`.',
       sharedBuilder:
-        '`{{other}}` (line {{line}}) and `{{name}}` are the same mutable {{orm}} builder: `.{{method}}()` here changes the query `{{other}}` runs too. {{remedy}}',
+        '`{{other}}` (line {{line}}) is `{{name}}` itself, not a copy ({{orm}} builders change in place): `.{{method}}()` here changes that query too. {{remedy}}',
       reshapedBuilder:
         '`.{{reshape}}()` on line {{line}} changed `{{name}}` in place (a mutable {{orm}} builder), and this query starts from that changed builder. {{remedy}}',
       sharedModuleBuilder:
@@ -40,7 +40,7 @@ export default createRule<Options, MessageId>({
       sharedModuleQuery:
         '`{{name}}` is one {{orm}} query object shared by every call, and {{orm}} runs a query object only once: the second call throws. Build it inside the function, or run `{{name}}.{{clone}}()`.',
       changedAfterRun:
-        '`{{name}}` already ran on line {{line}}, and {{orm}} throws when a builder is changed after it ran. Change a copy made with `{{name}}.{{clone}}()`.',
+        '`{{name}}` already ran on line {{line}}, and {{orm}} throws when a builder is changed after it ran. Run a copy made with `{{name}}.{{clone}}()` there.',
       changedAfterPass:
         '`{{name}}` went into `{{consumer}}` on line {{line}} and is changed here: that query holds the same mutable {{orm}} builder, so it changes too. {{remedy}}',
       discardedResult:
@@ -132,7 +132,8 @@ export default createRule<Options, MessageId>({
         if (!first) continue;
         const data = { ...base(variable), line: String(first.end.loc.start.line) };
         if (model.reexecution === 'throws') {
-          report({ node: second.end, messageId: 'executedTwiceThrows', data, suggest: [...reuseFirst(first, second), ...cloneAt(variable, second)] });
+          // Running a copy the first time leaves the query unexecuted (and unchanged) for the second run.
+          report({ node: second.end, messageId: 'executedTwiceThrows', data, suggest: [...reuseFirst(first, second), ...cloneAt(variable, first)] });
           continue;
         }
         if (first.kind !== 'execute' || second.kind !== 'execute' || executionKey(first) !== executionKey(second)) continue;
@@ -172,7 +173,8 @@ export default createRule<Options, MessageId>({
           (u) => u !== use && u.executes && !(u.kind === 'execute' && model.copyingExecuteMethods?.has(u.methods[0] ?? '')) && orm.lazy.runsBefore(u.end, use.ref),
         );
         if (!ran) continue;
-        report({ node: use.calls[0] ?? use.end, messageId: 'changedAfterRun', data: { ...base(variable), line: String(ran.end.loc.start.line) }, suggest: cloneAt(variable, use) });
+        // Running a copy leaves the builder open for the change.
+        report({ node: use.calls[0] ?? use.end, messageId: 'changedAfterRun', data: { ...base(variable), line: String(ran.end.loc.start.line) }, suggest: cloneAt(variable, ran) });
       }
     }
 

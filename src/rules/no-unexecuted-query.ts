@@ -3,7 +3,16 @@ import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type BuilderVariable, type LazyQuery } from '../analyzer/index.js';
 
 type Options = [];
-type MessageId = 'notExecuted' | 'notRun' | 'awaitNotThenable' | 'variableNotExecuted' | 'variableNotRun' | 'addAwait' | 'addTerminal';
+type MessageId =
+  | 'notExecuted'
+  | 'notRun'
+  | 'awaitNotThenable'
+  | 'awaitKeepsBuilder'
+  | 'variableNotExecuted'
+  | 'variableNotRun'
+  | 'addAwait'
+  | 'addTerminal'
+  | 'removeAwait';
 
 const WRITES = new Set(['write-one', 'write-many']);
 
@@ -24,12 +33,15 @@ export default createRule<Options, MessageId>({
         '`{{call}}` builds a {{orm}} query and drops it: {{orm}} builders run only through a terminal call such as `{{terminal}}`, so nothing is sent{{effect}}. Call the terminal and await it.',
       awaitNotThenable:
         'Awaiting `{{call}}` sends nothing: {{orm}} builders are not promises, so `await` returns the builder itself. Call `{{terminal}}` and await that.',
+      awaitKeepsBuilder:
+        '`await` on `{{call}}` does nothing: {{orm}} builders are not promises, so `{{name}}` gets the builder itself, as it would without `await`. Remove the `await`.',
       variableNotExecuted:
         '`{{name}}` holds `{{call}}`, which is never awaited, returned or passed on, so {{orm}} never sends it{{effect}}. Await it, or remove it.',
       variableNotRun:
         '`{{name}}` holds a {{orm}} builder that never reaches a terminal call such as `{{terminal}}`, so nothing is sent{{effect}}. Run it, or remove it.',
       addAwait: 'Add `await`.',
       addTerminal: 'Run it with `{{terminal}}`.',
+      removeAwait: 'Remove the `await`.',
     },
     schema: [],
     defaultOptions: [],
@@ -95,6 +107,23 @@ export default createRule<Options, MessageId>({
     function reportAwaitInert(node: TSESTree.Expression, lazy: LazyQuery, variable?: BuilderVariable): void {
       const terminals = terminalsOf(lazy);
       const call = variable && node.type === AST_NODE_TYPES.Identifier ? node.name : variable ? sourceCode.getText(node).replace(/\s+/g, ' ') : lazy.query.displayName;
+      const awaited = orm.lazy.valueContext(node);
+      const kept = awaited.kind === 'awaited' && awaited.node.type === AST_NODE_TYPES.AwaitExpression ? keptBuilder(awaited.node, lazy) : undefined;
+      if (kept) {
+        const awaitNode = kept.awaitNode;
+        context.report({
+          node,
+          messageId: 'awaitKeepsBuilder',
+          data: { call: shorten(call), orm: orm.module(lazy.query.orm).name, name: kept.name },
+          suggest: sourceCode.getCommentsInside(awaitNode).length > 0 ? [] : [
+            {
+              messageId: 'removeAwait',
+              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(awaitNode, sourceCode.getText(awaitNode.argument)),
+            },
+          ],
+        });
+        return;
+      }
       context.report({
         node,
         messageId: 'awaitNotThenable',
@@ -105,6 +134,20 @@ export default createRule<Options, MessageId>({
           fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(node, `.${terminal}`),
         })),
       });
+    }
+
+    /** `const qb = await repo.createQueryBuilder()…; qb.andWhere(…)`: the code wants the builder, the `await` is noise. */
+    function keptBuilder(awaitNode: TSESTree.AwaitExpression, lazy: LazyQuery): { name: string; awaitNode: TSESTree.AwaitExpression } | undefined {
+      const declared = orm.lazy.valueContext(awaitNode);
+      if (declared.kind !== 'declared' || declared.declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = sourceCode.getDeclaredVariables(declared.declarator)[0];
+      const builderUse = variable?.references.some((ref) => {
+        const member = ref.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier || member.property.type !== AST_NODE_TYPES.Identifier) return false;
+        const name = member.property.name;
+        return lazy.model.builderMethods.has(name) || lazy.model.executeMethods.has(name);
+      });
+      return builderUse ? { name: declared.declarator.id.name, awaitNode } : undefined;
     }
 
     function reportUnused(variable: BuilderVariable, lazy: LazyQuery): void {

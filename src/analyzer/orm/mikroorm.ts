@@ -143,7 +143,9 @@ export const mikroorm: OrmModule = {
       const origin = ctx.originOf(exprBefore(chain, qbStart));
       if (origin?.orm !== 'mikroorm') return undefined;
       const op = QB_TERMINALS[link.name];
-      return { orm: 'mikroorm', operation: op ?? 'read-many', evidence: origin.evidence, execution: op ? 'terminal' : 'thenable', method: link.name };
+      const writes = findCall(chain, (name) => QB_RESHAPE.has(name) && name !== 'count', qbStart + 1) !== -1;
+      const operation: Operation = writes && (op === undefined || link.name === 'execute') ? 'write-many' : op ?? 'read-many';
+      return { orm: 'mikroorm', operation, evidence: origin.evidence, execution: op ? 'terminal' : 'thenable', method: link.name };
     }
     const op = EM_OPS[link.name];
     if (!op) return undefined;

@@ -688,7 +688,10 @@ function recognizeQueryBuilder(chain: Chain, ctx: RecognizeContext) {
   const entity = (chain.links[start] as CallLink).args[0];
   const model = entity?.type === AST_NODE_TYPES.Identifier ? entity.name : origin?.model;
   const method = last.kind === 'call' ? last.name ?? 'createQueryBuilder' : 'createQueryBuilder';
-  if (!terminal) return { orm: 'typeorm' as const, operation: 'read-many' as const, evidence, execution: 'inert' as const, method, model };
+  if (!terminal) {
+    const operation: Operation = findCall(chain, QB_WRITES, start + 1) !== -1 ? 'write-many' : 'read-many';
+    return { orm: 'typeorm' as const, operation, evidence, execution: 'inert' as const, method, model };
+  }
   let operation: Operation = terminal;
   if (method === 'execute') {
     const write = findCall(chain, QB_WRITES, start + 1);
