@@ -84,6 +84,8 @@ export interface BuilderVariable {
   readonly moduleLevel: boolean;
   /** Exported, so code elsewhere may run it. */
   readonly exported: boolean;
+  /** Named in a type (`Awaited<typeof q>`): built for its type, maybe never meant to run. */
+  readonly usedInTypes: boolean;
   /** Every use, in source order. */
   readonly uses: readonly BuilderUse[];
 }
@@ -229,8 +231,12 @@ export function createLazyAnalysis(deps: Dependencies): LazyAnalysis {
     const variable = sourceCode.getDeclaredVariables(declarator)[0];
     if (!variable) return undefined;
     const uses: BuilderUse[] = [];
+    let usedInTypes = false;
     for (const ref of variable.references) {
-      if ((ref as { isValueReference?: boolean }).isValueReference === false) continue;
+      if ((ref as { isValueReference?: boolean }).isValueReference === false) {
+        usedInTypes = true;
+        continue;
+      }
       if (ref.isWrite()) {
         if (ref.identifier === id) continue;
         if (ref.isRead() || !isSelfAssignment(ref.identifier, variable, model)) return undefined;
@@ -252,6 +258,7 @@ export function createLazyAnalysis(deps: Dependencies): LazyAnalysis {
       declarationKind: declaration.kind,
       moduleLevel: variable.scope.type === 'module' || variable.scope.type === 'global',
       exported: declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration,
+      usedInTypes,
       uses,
     };
   }

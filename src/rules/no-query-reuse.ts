@@ -128,7 +128,7 @@ export default createRule<Options, MessageId>({
         const first = executions
           .slice(0, j)
           .reverse()
-          .find((u) => orm.lazy.runsBefore(u.end, second.end));
+          .find((u) => orm.lazy.runsBefore(u.end, second.end) && !(model.reexecution === 'throws' && runsCopy(variable, u)));
         if (!first) continue;
         const data = { ...base(variable), line: String(first.end.loc.start.line) };
         if (model.reexecution === 'throws') {
@@ -169,9 +169,7 @@ export default createRule<Options, MessageId>({
       if (!model.frozenAfterRun) return;
       for (const use of variable.uses) {
         if (use.kind !== 'derive' && use.kind !== 'mutate') continue;
-        const ran = variable.uses.find(
-          (u) => u !== use && u.executes && !(u.kind === 'execute' && model.copyingExecuteMethods?.has(u.methods[0] ?? '')) && orm.lazy.runsBefore(u.end, use.ref),
-        );
+        const ran = variable.uses.find((u) => u !== use && u.executes && !runsCopy(variable, u) && orm.lazy.runsBefore(u.end, use.ref));
         if (!ran) continue;
         // Running a copy leaves the builder open for the change.
         report({ node: use.calls[0] ?? use.end, messageId: 'changedAfterRun', data: { ...base(variable), line: String(ran.end.loc.start.line) }, suggest: cloneAt(variable, ran) });
@@ -253,6 +251,11 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** Whether a use runs through a method that leaves the builder as it was (a copy, a cursor). */
+function runsCopy(variable: BuilderVariable, use: BuilderUse): boolean {
+  return use.executesBy === 'method' && variable.model.copyingExecuteMethods?.has(use.methods[use.methods.length - 1] ?? '') === true;
+}
 
 /** Executions that return the same thing: `await q` and `q.then()`, or the same terminal twice. */
 function executionKey(use: BuilderUse): string {

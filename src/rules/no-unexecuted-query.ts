@@ -63,7 +63,7 @@ export default createRule<Options, MessageId>({
         const variable = orm.lazy.builderVariable(node);
         if (!variable) return;
         const root = orm.lazy.rootQuery(variable);
-        if (variable.origin.kind === 'query' && !variable.exported && variable.uses.every((u) => u.kind === 'mutate' || u.kind === 'discard')) {
+        if (variable.origin.kind === 'query' && !variable.exported && !variable.usedInTypes && variable.uses.every((u) => u.kind === 'mutate' || u.kind === 'discard')) {
           reportUnused(variable, root);
         }
         for (const use of variable.uses) {

@@ -90,6 +90,17 @@ export async function each(ids: number[]) {
   for (const id of ids) await query.clone().where({ id });
 }
 `,
+    // Mongoose cursor() streams without marking the query as executed.
+    `
+import mongoose from 'mongoose';
+const Reading = mongoose.model('Reading', new mongoose.Schema({ value: Number }));
+export async function scan() {
+  const query = Reading.find({ value: { $gt: 0 } });
+  const cursor = query.cursor();
+  const total = await query.countDocuments();
+  return { cursor, total };
+}
+`,
     // MikroORM getCount() runs a copy: the builder stays open.
     `
 import { EntityManager } from '@mikro-orm/postgresql';

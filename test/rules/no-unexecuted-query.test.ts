@@ -134,6 +134,14 @@ export const withPets = () =>
     .execute();
 export const query = () => db.selectFrom('users').selectAll();
 `,
+    // A query built for its type only.
+    `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { users } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+const usersQuery = db.select({ id: users.id }).from(users);
+export type UserRow = Awaited<typeof usersQuery>[number];
+`,
     // Exported builders may run elsewhere.
     `
 import knex from 'knex';

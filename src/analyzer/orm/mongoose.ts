@@ -103,6 +103,8 @@ export const mongoose: OrmModule = {
     valueMethods: new Set(['getFilter', 'getQuery', 'getUpdate', 'getOptions', 'getPopulatedPaths', 'toConstructor', 'getQueryConditions']),
     reshapeMethods: RESHAPE,
     cloneMethod: 'clone',
+    // `cursor()` streams without marking the query as executed.
+    copyingExecuteMethods: new Set(['cursor']),
     callbackRuns: true,
     builderTypeNames: /^(?:Query|QueryWithHelpers|DocumentQuery|Aggregate)$/,
   },

@@ -205,7 +205,7 @@ export interface ExecutionModel {
   readonly cloneMethod?: string;
   /** Changing a builder after it ran throws (MikroORM: "already finalized, clone it first"). */
   readonly frozenAfterRun?: boolean;
-  /** Execute methods that run a copy and leave the builder as it was (MikroORM `getCount()`). */
+  /** Execute methods that run a copy, or read without marking the object as run: the builder stays as it was (MikroORM `getCount()`, Mongoose `cursor()`). */
   readonly copyingExecuteMethods?: ReadonlySet<string>;
   /** A function as the last argument of the first call runs the query (Mongoose's callback API before 7). */
   readonly callbackRuns?: boolean;
