@@ -3,7 +3,7 @@ import { childNodes, dottedName, isFunction, parentSkippingWrappers, skipTypeWra
 import { ensureNamedImport, indentOf } from './fixes.js';
 import type { OrmAnalysis, QueryCall } from './index.js';
 import type { Iteration } from './iteration.js';
-import type { BatchRequest } from './orm/types.js';
+import type { BatchPlan, BatchRequest } from './orm/types.js';
 
 /** How a message names the iteration: the item (`post`) and the construct (`for…of loop`). */
 export function describeIteration(iteration: Iteration): { item: string; loop: string } {
@@ -105,8 +105,11 @@ export function perItemLookup(
     dependsOnItem,
     keysText: (keyNode) => {
       const key = resolveKey(keyNode)!;
-      const param = item.type === AST_NODE_TYPES.Identifier && item.typeAnnotation ? itemText : itemText;
-      return `${sourceCode.getText(iterable)}.map((${param}) => ${sourceCode.getText(key)})`;
+      // `for (const id of ids)` keyed by `id` itself: the keys are the iterable.
+      if (item.type === AST_NODE_TYPES.Identifier && !item.typeAnnotation && key.type === AST_NODE_TYPES.Identifier && key.name === item.name) {
+        return sourceCode.getText(iterable);
+      }
+      return `${sourceCode.getText(iterable)}.map((${itemText}) => ${sourceCode.getText(key)})`;
     },
   };
   const plan = mod.batchLookup(request);
@@ -139,11 +142,15 @@ export function perItemLookup(
     const name = uniqueName(`${base}Rows`);
     declaration = `const ${name} = ${plan.batchedText};`;
     replacement = `${name}.filter((row) => ${rowKey} === ${itemKey})`;
-  } else {
+  } else if (plan.unique === true || isUniqueKey(orm, mod.primaryKey ?? 'id', query.model, plan.keyField)) {
     const name = uniqueName(`${base}By${capitalize(plan.keyField.replace(/^_/, ''))}`);
     declaration = `const ${name} = new Map((${plan.batchedText}).map((row) => [${rowKey}, row]${orm.isTypeScript ? ' as const' : ''}));`;
-    replacement = `(${name}.get(${itemKey}) ?? null)`;
-    if (needsNoParens(targetParent, target)) replacement = replacement.slice(1, -1);
+    replacement = orNull(`${name}.get(${itemKey})`, plan, targetParent, target);
+  } else {
+    // Several rows may share the key: take the first match, as the one-row method did (a Map would keep the last).
+    const name = uniqueName(`${base}Rows`);
+    declaration = `const ${name} = ${plan.batchedText};`;
+    replacement = orNull(`${name}.find((row) => ${rowKey} === ${itemKey})`, plan, targetParent, target);
   }
   const indent = indentOf(sourceCode, statement);
   return {
@@ -159,6 +166,18 @@ export function perItemLookup(
       return fixes;
     },
   };
+}
+
+/** A one-row lookup's value when no row matches: `null` unless the ORM's method gives `undefined`. */
+function orNull(lookup: string, plan: BatchPlan, parent: TSESTree.Node | undefined, target: TSESTree.Node): string {
+  if (plan.missing === 'undefined') return lookup;
+  return needsNoParens(parent, target) ? `${lookup} ?? null` : `(${lookup} ?? null)`;
+}
+
+/** The primary key, or a column the project declares unique (`settings.orm.uniqueColumns`: `email`, `User.email`). */
+function isUniqueKey(orm: OrmAnalysis, primaryKey: string, model: string | undefined, keyField: string): boolean {
+  if (keyField === primaryKey) return true;
+  return orm.settings.uniqueColumns.some((column) => column === keyField || (model !== undefined && column.toLowerCase() === `${model}.${keyField}`.toLowerCase()));
 }
 
 function containsWrite(body: TSESTree.Node, orm: OrmAnalysis): boolean {

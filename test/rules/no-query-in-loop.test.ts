@@ -544,7 +544,7 @@ import * as schema from './schema';
 const db = drizzle(process.env.DATABASE_URL!, { schema });
 export async function f(posts: { authorId: number }[]) {
   const userById = new Map((await db.query.users.findMany({ where: inArray(schema.users.id, posts.map((post) => post.authorId)) })).map((row) => [row.id, row] as const));
-  return Promise.all(posts.map((post) => userById.get(post.authorId) ?? null));
+  return Promise.all(posts.map((post) => userById.get(post.authorId)));
 }
 ` },
           ],
@@ -613,7 +613,7 @@ async function f(posts) {
   const out = [];
   const userById = new Map((await knex('users').whereIn('id', posts.map((post) => post.author_id))).map((row) => [row.id, row]));
   for (const post of posts) {
-    out.push(userById.get(post.author_id) ?? null);
+    out.push(userById.get(post.author_id));
   }
   return out;
 }
@@ -683,7 +683,7 @@ export async function f(posts: { authorId: number }[]) {
   const out = [];
   const userById = new Map((await db.selectFrom('users').selectAll().where('id', 'in', posts.map((post) => post.authorId)).execute()).map((row) => [row.id, row] as const));
   for (const post of posts) {
-    out.push(userById.get(post.authorId) ?? null);
+    out.push(userById.get(post.authorId));
   }
   return out;
 }
@@ -867,7 +867,7 @@ export async function f(posts) {
 const db = knex({ client: 'pg' });
 export async function f(posts) {
   const userById = new Map((await db('users').whereIn('id', posts.map((post) => post.authorId))).map((row) => [row.id, row]));
-  for (const post of posts) userById.get(post.authorId) ?? null;
+  for (const post of posts) userById.get(post.authorId);
 }`,
                 },
               ],

@@ -616,7 +616,8 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   if (rename) splices.push(rename);
   const keyField = parts.column.property.type === AST_NODE_TYPES.Identifier ? parts.column.property.name : undefined;
   if (keyField === undefined) return undefined;
-  return { keyField, keyNode: parts.value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many, imports: [['drizzle-orm', 'inArray']] };
+  // The relational `findFirst` resolves to `undefined` when no row matches.
+  return { keyField, keyNode: parts.value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many, missing: 'undefined', imports: [['drizzle-orm', 'inArray']] };
 }
 
 /** ``sql`${users.n} + 1` ``: the column plus the amount, a literal inline and anything else as a parameter. */

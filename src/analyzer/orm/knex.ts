@@ -505,7 +505,8 @@ export function builderBatchLookup(req: BatchRequest): BatchPlan | undefined {
     splices.push({ range: [prev.range[1], last.node.range[1]] as const, text: '' });
   }
   const field = keyField.includes('.') ? keyField.slice(keyField.lastIndexOf('.') + 1) : keyField;
-  return { keyField: field, keyNode, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many };
+  // `.first()` resolves to `undefined` when no row matches.
+  return { keyField: field, keyNode, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many, missing: 'undefined' };
 }
 
 /** Methods a per-row read chain may have for `bulkAtomic` to keep its filter. */

@@ -352,7 +352,8 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
   ];
   if (!many) splices.push(renameMethod(req.call, 'execute')!);
   const field = col.value.includes('.') ? col.value.slice(col.value.lastIndexOf('.') + 1) : col.value;
-  return { keyField: field, keyNode: value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many };
+  // `executeTakeFirst()` resolves to `undefined` when no row matches.
+  return { keyField: field, keyNode: value, batchedText: `await ${spliceNodeText(sourceCode, req.call, splices)}`, many, missing: 'undefined' };
 }
 
 /**

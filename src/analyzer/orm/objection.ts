@@ -391,7 +391,8 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
     if (!rename) return undefined;
     const text = spliceNodeText(req.sourceCode, req.call, [rename, { range: key.range, text: req.keysText(key) }]);
     // Assumes the model's `idColumn` is `id` (Objection's default).
-    return { keyField: 'id', keyNode: key, batchedText: `await ${text}`, many: false };
+    // `findById` resolves to `undefined` when no row matches.
+    return { keyField: 'id', keyNode: key, batchedText: `await ${text}`, many: false, missing: 'undefined' };
   }
   if (match.operation === 'read-one' || match.operation === 'read-many') {
     if (req.chain.links.some((l) => l.kind === 'call' && l.name !== undefined && l.name.startsWith('$'))) return undefined;

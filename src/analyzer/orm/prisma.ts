@@ -516,7 +516,8 @@ function batchLookup(req: BatchRequest): BatchPlan | undefined {
     ...(many ? [] : [rename]),
     replacePropValue(keyProp.prop, keyProp.key, `{ in: ${keys} }`),
   ]);
-  return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${text}`, many };
+  // `findUnique` filters on a unique field: one row per key.
+  return { keyField: keyProp.key, keyNode: keyProp.prop.value, batchedText: `await ${text}`, many, unique: match.method === 'findUnique' };
 }
 
 const ATOMIC_OPERATORS = { '+': 'increment', '-': 'decrement', '*': 'multiply' } as const;

@@ -479,6 +479,14 @@ export interface BatchPlan {
   readonly imports?: readonly (readonly [string, string])[];
   /** Keys are objects compared by value (Mongoose ObjectId): index the Map by `String(key)`. */
   readonly stringKeys?: boolean;
+  /**
+   * One-row lookups: the key identifies at most one row (a unique-lookup method such as `findUnique`).
+   * Lookups by the primary key or a `settings.orm.uniqueColumns` column count as unique anyway; any
+   * other key may match several rows, and the rewrite then takes the first match, as the one-row method did.
+   */
+  readonly unique?: boolean;
+  /** What the one-row method gives when no row matches: `null` (the default) or `undefined` (Knex `first()`). */
+  readonly missing?: 'null' | 'undefined';
 }
 
 /** A write that runs once per item of an iteration, to be turned into one bulk statement. */

@@ -1,0 +1,36 @@
+/** The claims rules make about their rewrites (issue: "Prove the fixes on a real database"). */
+import type { Claim } from './types.js';
+
+/** A per-item query becomes one batched or eager query: N+1 statements → at most 2, at every N. */
+export const nPlusOneToTwo: Claim = {
+  text: 'N+1 → ≤ 2 data statements',
+  check(n, bad, fixed) {
+    const problems: string[] = [];
+    if (bad.data < n + 1) problems.push(`the ❌ version ran ${bad.data} data statements at N=${n}, expected at least N+1 = ${n + 1}`);
+    if (fixed.data > 2) problems.push(`the fixed version ran ${fixed.data} data statements at N=${n}, expected at most 2`);
+    return problems;
+  },
+};
+
+/** Counting in the database: N rows fetched → 1 row. */
+export const rowsToOne: Claim = {
+  text: 'rows N → 1',
+  check(n, bad, fixed) {
+    const problems: string[] = [];
+    if (bad.rows < n) problems.push(`the ❌ version fetched ${bad.rows} rows at N=${n}, expected at least N`);
+    if (fixed.rows > 1) problems.push(`the fixed version fetched ${fixed.rows} rows at N=${n}, expected 1`);
+    if (fixed.data > bad.data) problems.push(`the fixed version ran more data statements (${fixed.data}) than the ❌ one (${bad.data})`);
+    return problems;
+  },
+};
+
+/** N writes → one write statement. */
+export const writesToOne: Claim = {
+  text: 'N writes → 1',
+  check(n, bad, fixed) {
+    const problems: string[] = [];
+    if (bad.writes < n) problems.push(`the ❌ version ran ${bad.writes} write statements at N=${n}, expected at least N`);
+    if (fixed.writes !== 1) problems.push(`the fixed version ran ${fixed.writes} write statements at N=${n}, expected 1`);
+    return problems;
+  },
+};

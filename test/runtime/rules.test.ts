@@ -1,0 +1,209 @@
+/**
+ * Rule × ORM runtime proofs: for every rule whose fix or suggestion changes how many statements run
+ * or how many rows travel, a ❌ example per ORM is linted with the plugin (src/, through ESLint's
+ * Linter), rewritten with the rule's OWN fix or first suggestion, and both versions run on a fresh
+ * seeded SQLite database at N = 10 and N = 100 (test/runtime/harness.ts). The results must be
+ * identical and the counts must keep the rule's claim. A table per rule × ORM is printed at the end.
+ *
+ * Mongoose cannot run here (no MongoDB server); its rules are verified statically.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureOrmsSetUp, ORMS, type OrmCaseResult, type OrmName } from './harness.js';
+import { applyRuleFix, lineOf, lintExample, type FixKind, type LintMessage } from './lint-fix.js';
+import { PROOFS } from './proofs/index.js';
+import { nPlusOneToTwo as noQueryInLoopClaim } from './proofs/claims.js';
+import { createRunQueue, judge, measure, type PairRun } from './proofs/judge.js';
+import { isNoFix, type NoFixCase, type ProofCase, type RuleProof } from './proofs/types.js';
+
+const SIZES = [10, 100] as const;
+
+interface Prepared {
+  readonly proof: RuleProof;
+  readonly c: ProofCase;
+  /** What went wrong while linting/fixing (the test reports it); undefined when a rewrite was produced. */
+  readonly lintProblem?: string;
+  readonly messages: LintMessage[];
+  readonly fixed?: string;
+  readonly kind?: FixKind;
+  /** Settles when every run of this case is done. */
+  runs?: Promise<{ ok: true; value: PairRun[] } | { ok: false; error: unknown }>;
+}
+
+interface Row {
+  rule: string;
+  orm: OrmName;
+  scenario: string;
+  kind: FixKind | 'none';
+  cells: { n: number; bad: string; fixed: string }[];
+  verdict: string;
+}
+
+const queue = createRunQueue();
+const prepared = new Map<ProofCase, Prepared>();
+const table: Row[] = [];
+let started = 0;
+let childRuns = 0;
+
+function describeMessages(messages: LintMessage[]): string {
+  return messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? '(fatal)'} ${m.messageId ?? ''} ${m.message}`).join('\n') || '(no messages)';
+}
+
+/** Lints the ❌ example, checks it has exactly the expected report, and applies the rule's rewrite. */
+function prepare(proof: RuleProof, c: ProofCase): Prepared {
+  const messages = lintExample(proof.rule, c.orm, c.source, c.options);
+  const line = lineOf(c.source, c.at);
+  const ruleMessages = messages.filter((m) => m.ruleId === `orm/${proof.rule}`);
+  const fatal = messages.filter((m) => m.fatal);
+  if (fatal.length > 0 || ruleMessages.length !== 1 || ruleMessages[0]!.messageId !== c.messageId || ruleMessages[0]!.line !== line) {
+    return { proof, c, messages, lintProblem: `expected exactly one ${c.messageId} report on line ${line}, got:\n${describeMessages(messages)}` };
+  }
+  const rewrite = applyRuleFix(c.source, ruleMessages[0]!);
+  if (!rewrite) return { proof, c, messages, lintProblem: `the report on line ${line} has neither a fix nor a suggestion` };
+  return { proof, c, messages, fixed: rewrite.output, kind: rewrite.kind };
+}
+
+const proofCases = PROOFS.flatMap((proof) => proof.cases.filter((c): c is ProofCase => !isNoFix(c)).map((c) => ({ proof, c })));
+
+beforeAll(() => {
+  ensureOrmsSetUp();
+  started = Date.now();
+  for (const { proof, c } of proofCases) {
+    const p = prepare(proof, c);
+    prepared.set(c, p);
+    if (p.fixed === undefined) continue;
+    const fixed = p.fixed;
+    p.runs = Promise.all(
+      SIZES.map(async (n) => {
+        const [bad, fixedRun] = await Promise.all([queue.run(c.orm, n, c.source), queue.run(c.orm, n, fixed)]);
+        childRuns += 2;
+        return { n, bad, fixed: fixedRun };
+      }),
+    ).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  }
+}, 600_000);
+
+afterAll(() => {
+  const seconds = (Date.now() - started) / 1000;
+  const lines: string[] = [];
+  for (const proof of PROOFS) {
+    lines.push('', `${proof.rule} — claim: ${proof.claim.text}; results identical at N = ${SIZES.join(' and ')}`);
+    const rows = table.filter((r) => r.rule === proof.rule);
+    const header = ['ORM', 'scenario', 'rewrite', ...SIZES.flatMap((n) => [`N=${n} ❌ data/other/rows`, `N=${n} fixed`]), 'verdict'];
+    const body = rows.map((r) => [r.orm, r.scenario, r.kind, ...r.cells.flatMap((cell) => [cell.bad, cell.fixed]), r.verdict]);
+    lines.push(...formatTable(header, body));
+    const noFix = proof.cases.filter(isNoFix);
+    for (const c of noFix) lines.push(`  no rewrite — ${c.orm}, ${c.scenario}: ${c.reason}`);
+  }
+  lines.push(
+    '',
+    'mongoose: not run — there is no MongoDB server on this machine (no Debian package; mongodb-memory-server downloads its binary at run time). Its rules are verified statically (test/rules).',
+    `${childRuns} example runs (one child process each, at most ${queue.limit} at a time) in ${seconds.toFixed(1)} s.`,
+  );
+  console.log(['Rule × ORM runtime proofs (statements and rows: data/other/rows, ❌ vs the rule’s own rewrite)', ...lines].join('\n'));
+});
+
+function formatTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+function shape(r: OrmCaseResult): string {
+  const m = measure(r);
+  return `${m.data}/${m.other}/${m.rows}`;
+}
+
+describe('every proof names all eight ORMs (a case or the reason there is none)', () => {
+  it.each(PROOFS.map((p) => [p.rule, p] as const))('%s', (_rule, proof) => {
+    const covered = new Set(proof.cases.map((c) => c.orm));
+    expect(ORMS.filter((orm) => !covered.has(orm))).toEqual([]);
+  });
+});
+
+for (const proof of PROOFS) {
+  describe(proof.rule, () => {
+    for (const c of proof.cases) {
+      if (isNoFix(c)) {
+        it(`${c.orm}: ${c.scenario} — no rewrite (${c.reason})`, () => {
+          checkNoFix(proof, c);
+        });
+        continue;
+      }
+      it(`${c.orm}: ${c.scenario}`, async () => {
+        const p = prepared.get(c)!;
+        expect(p.lintProblem, p.lintProblem).toBeUndefined();
+        const settled = await p.runs!;
+        if (!settled.ok) throw settled.error;
+        const problems = judge(proof.claim, settled.value);
+        table.push({
+          rule: proof.rule,
+          orm: c.orm,
+          scenario: c.scenario,
+          kind: p.kind!,
+          cells: settled.value.map((r) => ({ n: r.n, bad: shape(r.bad), fixed: shape(r.fixed) })),
+          verdict: problems.length === 0 ? 'ok' : 'FAILED',
+        });
+        expect(problems, `${problems.join('\n')}\n--- fixed code (${p.kind}):\n${p.fixed}`).toEqual([]);
+      });
+    }
+  });
+}
+
+/** A no-rewrite cell: the ❌ example (when given) is reported, exactly once, without fix or suggestion. */
+function checkNoFix(proof: RuleProof, c: NoFixCase): void {
+  if (!c.example) return;
+  const messages = lintExample(proof.rule, c.orm, c.example.source);
+  const reports = messages.filter((m) => m.ruleId === `orm/${proof.rule}`);
+  expect(reports.map((m) => ({ messageId: m.messageId, line: m.line })), describeMessages(messages)).toEqual([
+    { messageId: c.example.messageId, line: lineOf(c.example.source, c.example.at) },
+  ]);
+  expect(reports[0]!.fix).toBeUndefined();
+  expect(reports[0]!.suggestions ?? []).toEqual([]);
+}
+
+describe('the comparison can fail', () => {
+  // The ❌ example filters on a second, constant condition; the rule's suggestion keeps it in the
+  // batched query. A "fix" that drops it (a builder bug this suite exists to catch) returns other rows.
+  const source = `
+import { prisma } from './db';
+
+export async function run() {
+  const posts = await prisma.post.findMany({ select: { views: true }, orderBy: { id: 'asc' } });
+  const wanted = posts.map((p) => p.views);
+  const out = [];
+  for (const views of wanted) {
+    out.push(await prisma.post.findFirst({ where: { views, published: true } }));
+  }
+  return out;
+}
+`;
+
+  it('a suggestion with its `where` condition dropped fails; the rule’s own suggestion passes', async () => {
+    const [report] = lintExample('no-query-in-loop', 'prisma', source).filter((m) => m.ruleId === 'orm/no-query-in-loop');
+    const rewrite = applyRuleFix(source, report!);
+    expect(rewrite?.output).toContain('where: { views: { in: wanted }, published: true }');
+    const wrong = rewrite!.output.replace('where: { views: { in: wanted }, published: true }', 'where: { views: { in: wanted } }');
+    expect(wrong).not.toBe(rewrite!.output);
+
+    const n = 10;
+    const [bad, fixed, broken] = await Promise.all([queue.run('prisma', n, source), queue.run('prisma', n, rewrite!.output), queue.run('prisma', n, wrong)]);
+    childRuns += 3;
+    expect(judge(noQueryInLoopClaim, [{ n, bad: bad!, fixed: fixed! }])).toEqual([]);
+    const problems = judge(noQueryInLoopClaim, [{ n, bad: bad!, fixed: broken! }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^N=10: the results differ/);
+    // Same statement count (the claim alone cannot see it): only comparing results catches it.
+    expect(measure(broken!).data).toBe(2);
+  });
+
+  it('a "fix" that still queries per item keeps the results but fails the claim', async () => {
+    const n = 10;
+    const bad = await queue.run('prisma', n, source);
+    childRuns += 1;
+    const problems = judge(noQueryInLoopClaim, [{ n, bad, fixed: bad }]);
+    expect(problems).toEqual([`N=10: the fixed version ran ${n + 1} data statements at N=10, expected at most 2`]);
+  });
+});
