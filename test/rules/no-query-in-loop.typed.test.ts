@@ -111,7 +111,7 @@ export async function f(ids: number[]) {
 import { usersRepository } from './models';
 import { In } from 'typeorm';
 export async function f(ids: number[]) {
-  const userById = new Map((await usersRepository().find({ where: { id: In(ids.map((id) => id)) } })).map((row) => [row.id, row] as const));
+  const userById = new Map((await usersRepository().find({ where: { id: In(ids) } })).map((row) => [row.id, row] as const));
   for (const id of ids) userById.get(id) ?? null;
 }
 `,
