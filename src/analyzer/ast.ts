@@ -226,3 +226,15 @@ export function visitReferences(node: TSESTree.Node, visit: (ref: ReferenceLike)
   };
   walk(node);
 }
+
+/**
+ * The call under `query.then(…)`/`.catch(…)`/`.finally(…)`: the analyzer recognises both calls as the same
+ * query, so rules that report once per query skip the outer one.
+ */
+export function promiseTailOf(call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = propertyName(callee);
+  const inner = skipTypeWrappers(callee.object);
+  return name !== undefined && PROMISE_METHODS.has(name) && inner.type === AST_NODE_TYPES.CallExpression ? inner : undefined;
+}

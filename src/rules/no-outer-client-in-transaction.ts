@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type OrmAnalysis, type QueryCall, type TransactionCallback } from '../analyzer/index.js';
+import { promiseTailOf } from '../analyzer/ast.js';
 import { spliceNodeText } from '../analyzer/fixes.js';
 import { visitIdentifiers } from '../analyzer/item-scope.js';
 import { abbreviateCall } from '../analyzer/text.js';
@@ -50,6 +51,8 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node) {
+        const inner = promiseTailOf(node);
+        if (inner && orm.queryAt(inner)) return;
         const query = orm.queryAt(node);
         if (!query || query.evidence === 'name' || query.operation === 'schedule' || !orm.isExecuted(query)) return;
         const tx = orm.transactionAt(node);

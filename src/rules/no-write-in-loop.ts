@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
-import { parentSkippingWrappers, skipTypeWrappers } from '../analyzer/ast.js';
+import { parentSkippingWrappers, promiseTailOf, skipTypeWrappers } from '../analyzer/ast.js';
 import { ensureNamedImport, hasComments, indentOf } from '../analyzer/fixes.js';
 import { canAwaitAt, statementOf, visitIdentifiers, walk } from '../analyzer/item-scope.js';
 import { isPromiseCombinator } from '../analyzer/iteration.js';
@@ -63,6 +63,8 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression(node) {
+        const inner = promiseTailOf(node);
+        if (inner && orm.queryAt(inner)) return;
         const query = orm.queryAt(node);
         if (!query || query.evidence === 'name' || !WRITES.has(query.operation) || query.execution === 'inert') return;
         if (query.model !== undefined && ignored.has(query.model)) return;
@@ -94,32 +96,48 @@ type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 /** The innermost iteration that runs `query` once per item of a collection. */
 function repeatingIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: boolean): Iteration | undefined {
   for (const iteration of orm.iterations(query.node)) {
-    if (iteration.bound === 'small') continue;
+    if (iteration.bound === 'small' || isConstantList(iteration)) continue;
     if (iteration.bound === 'unknown' && !checkWhileLoops) continue;
     return iteration;
   }
   return undefined;
 }
 
-/** `for (const chunk of chunks) await db.insert(t).values(chunk)`: each turn already writes a batch. */
+/**
+ * `for (const chunk of chunks) await db.insert(t).values(chunk)`, `for (let i = 0; i < n; i += size)
+ * { const batch = rows.slice(i, i + size); … }`: each turn already writes a batch.
+ */
 function isChunked(orm: OrmAnalysis, query: QueryCall, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const names = [iteration.item, iteration.iterable].map((n) => (n ? sourceCode.getText(n) : ''));
   const chunkNames = names.some((n) => CHUNKED.test(n));
-  if (query.operation === 'write-many' && chunkNames) return true;
-  const item = iteration.item;
-  if (item?.type !== AST_NODE_TYPES.Identifier) return false;
-  // The item itself is the payload: `createMany({ data: rows })`, `values(rows)`.
+  if (query.operation === 'write-many' && (chunkNames || steps(iteration))) return true;
+  // The payload is one batch: the item itself (`createMany({ data: rows })`) or a batch-named value.
   let passed = false;
+  let batchNamed = false;
+  const item = iteration.item?.type === AST_NODE_TYPES.Identifier ? iteration.item.name : undefined;
   for (const link of query.chain.links) {
     if (link.kind !== 'call') continue;
     for (const arg of link.args) {
       walk(arg, (n) => {
-        if (n.type === AST_NODE_TYPES.Identifier && n.name === item.name && (n.parent === link.node || (n.parent.type === AST_NODE_TYPES.Property && n.parent.value === n))) passed = true;
+        const parent = n.parent;
+        const whole = parent === link.node || (parent?.type === AST_NODE_TYPES.Property && parent.value === n);
+        if (n.type === AST_NODE_TYPES.Identifier && whole) {
+          if (n.name === item) passed = true;
+          else if (CHUNKED.test(n.name)) batchNamed = true;
+        }
       });
     }
   }
-  if (!passed) return false;
-  return query.operation === 'write-many' || chunkNames || orm.types?.isArray(item) === true;
+  if (query.operation === 'write-many' && batchNamed) return true;
+  if (!passed || iteration.item?.type !== AST_NODE_TYPES.Identifier) return false;
+  return query.operation === 'write-many' || chunkNames || orm.types?.isArray(iteration.item) === true;
+}
+
+/** A counted loop that steps by more than one (`i += BATCH_SIZE`). */
+function steps(iteration: Iteration): boolean {
+  if (iteration.kind !== 'for') return false;
+  const update = (iteration.node as TSESTree.ForStatement).update;
+  return update?.type === AST_NODE_TYPES.AssignmentExpression && update.operator === '+=' && !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
 }
 
 /**
@@ -343,4 +361,11 @@ function suggestionFor(planned: Planned, iteration: Iteration, loop: string, sou
       return fixes;
     },
   };
+}
+
+/** `for (const role of DEFAULT_ROLES)`: a module constant in SCREAMING_CASE is a short, fixed list. */
+function isConstantList(iteration: Iteration): boolean {
+  const iterable = iteration.iterable ? skipTypeWrappers(iteration.iterable) : undefined;
+  const name = iterable?.type === AST_NODE_TYPES.Identifier ? iterable.name : iterable?.type === AST_NODE_TYPES.MemberExpression && iterable.property.type === AST_NODE_TYPES.Identifier ? iterable.property.name : undefined;
+  return name !== undefined && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/.test(name);
 }

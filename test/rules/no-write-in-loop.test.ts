@@ -28,6 +28,18 @@ export async function importAll(pages: { name: string }[][]) {
   for (const rows of pages) await db.insert(users).values(rows);
 }
 `,
+    // A counted loop stepping by a batch size.
+    `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+const BATCH_SIZE = 1000;
+export async function insertSessions(data: { id: string }[]) {
+  for (let i = 0; i < data.length; i += BATCH_SIZE) {
+    const batch = data.slice(i, i + BATCH_SIZE);
+    await prisma.session.createMany({ data: batch, skipDuplicates: true });
+  }
+}
+`,
     // The bulk form itself, outside any loop.
     `
 import { PrismaClient } from '@prisma/client';
@@ -42,6 +54,15 @@ import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export async function seedRoles() {
   for (const name of ['admin', 'editor', 'viewer']) await prisma.role.create({ data: { name } });
+}
+`,
+    // A module constant in SCREAMING_CASE is a short, fixed list.
+    `
+import { PrismaClient } from '@prisma/client';
+import { DEFAULT_GROUPS } from './constants';
+const prisma = new PrismaClient();
+export async function createTeam(teamId: number) {
+  await Promise.all(DEFAULT_GROUPS.map((group) => prisma.group.create({ data: { teamId, name: group.name } })));
 }
 `,
     // A while loop (one job or one page per turn) is only checked with checkWhileLoops.
@@ -947,6 +968,26 @@ export async function normalise() {
 }
 ` },
           ],
+        },
+      ],
+    },
+    // `.catch()` on the write: one report, on the write.
+    {
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function enqueue(jobs: { id: string }[]) {
+  for (const job of jobs) {
+    await prisma.backgroundJob.create({ data: { id: job.id } }).catch(() => null);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'writeInLoop',
+          data: { call: 'prisma.backgroundJob.create(…)', item: '`job`', loop: '`for…of` loop', orm: 'Prisma', hint: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })' },
+          line: 6, column: 11, endLine: 6, endColumn: 64,
+          suggestions: [],
         },
       ],
     },
