@@ -89,6 +89,8 @@ export interface OrmAnalysis {
   shapeOf(query: QueryCall): QueryShape | undefined;
   /** The IN condition at `node` (a call such as `whereIn(…)`/`In(…)` or a property such as `in:`/`$in:`), if any. */
   inListAt(node: TSESTree.CallExpression | TSESTree.Property): InList | undefined;
+  /** The unique keys (each a list of columns) of `query`'s model, from type information; undefined without it. */
+  uniqueKeysOf(query: QueryCall): string[][] | undefined;
   /** `query` rewritten as a subquery selecting `field`, in its ORM's builder (to replace an IN list built from its rows). */
   subqueryOf(query: QueryCall, field: string): string | undefined;
   /** The import an identifier is bound to (`import`/`require`), if any. */
@@ -572,6 +574,12 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     shapeOf,
     inListAt,
     importOf: (node) => bindings.importOf(node),
+    uniqueKeysOf(query) {
+      const method = ormModule(query.orm).uniqueLookupMethod;
+      const callee = query.optionsCall ? skipTypeWrappers(query.optionsCall.callee) : undefined;
+      if (!types || method === undefined || callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      return types.uniqueKeys(callee.object, method);
+    },
     subqueryOf(query, field) {
       try {
         return ormModule(query.orm).subquery?.(shapeRequest(query), field);

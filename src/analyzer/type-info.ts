@@ -27,6 +27,7 @@ const PRISMA_NAMES = /(?:^|\.)(?:PrismaClient|TransactionClient|\w+Delegate|Pris
 
 // ts.SymbolFlags.Alias and ts.TypeFlags.Any | Unknown; read as numbers so the plugin never loads `typescript` at run time.
 const SYMBOL_FLAG_ALIAS = 2097152;
+const SYMBOL_FLAG_OPTIONAL = 16777216; // ts.SymbolFlags.Optional
 const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2;
 /** Intrinsic types that say nothing about a value (TypeFlags values differ between TypeScript versions). */
 const OPAQUE_INTRINSICS: ReadonlySet<string> = new Set(['any', 'unknown', 'error', 'never']);
@@ -67,6 +68,37 @@ export class TypeOracle {
       if (symbol && symbol.flags & SYMBOL_FLAG_ALIAS) symbol = this.checker.getAliasedSymbol(symbol);
       const orm = symbol ? this.ormOfSymbol(symbol) : undefined;
       return symbol && orm !== undefined && orm !== 'other' ? { orm, name: symbol.getName() } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The unique keys of the model behind `receiver`, read from the `where` argument type of its unique-lookup
+   * method (Prisma `findUnique`: `UserWhereUniqueInput`, a union whose members each require one key). A
+   * compound key (`teamId_userId: { teamId, userId }`) gives its fields. Undefined when the types say nothing.
+   */
+  uniqueKeys(receiver: TSESTree.Expression, method: string): string[][] | undefined {
+    try {
+      const tsNode = this.services.esTreeNodeToTSNodeMap.get(receiver);
+      const lookup = this.services.getTypeAtLocation(receiver).getProperty(method);
+      if (!lookup) return undefined;
+      const signature = this.checker.getTypeOfSymbolAtLocation(lookup, tsNode).getCallSignatures()[0];
+      const param = signature?.getParameters()[0];
+      const args = signature?.getTypeParameters()?.[0]?.getConstraint() ?? (param ? this.checker.getTypeOfSymbolAtLocation(param, tsNode) : undefined);
+      const where = args?.getProperty('where');
+      if (!where) return undefined;
+      const whereType = this.checker.getTypeOfSymbolAtLocation(where, tsNode);
+      const keys = new Map<string, string[]>();
+      for (const member of whereType.isUnion() ? whereType.types : [whereType]) {
+        for (const prop of this.checker.getPropertiesOfType(member)) {
+          if (prop.flags & SYMBOL_FLAG_OPTIONAL) continue;
+          const name = prop.getName();
+          const fields = name.includes('_') ? this.checker.getPropertiesOfType(this.checker.getNonNullableType(this.checker.getTypeOfSymbolAtLocation(prop, tsNode))).map((p) => p.getName()) : [];
+          keys.set(name, fields.length > 1 ? fields : [name]);
+        }
+      }
+      return keys.size > 0 ? [...keys.values()] : undefined;
     } catch {
       return undefined;
     }

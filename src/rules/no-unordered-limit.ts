@@ -76,11 +76,16 @@ export default createRule<Options, MessageId>({
         const limit = shape?.limit;
         if (!shape || !limit || shape.ordered || shape.uniqueMethod) return;
         const oneRow = limit.value === undefined || staticNumber(context.sourceCode, limit.value) === 1;
+        const equalities = shape.equalities;
+        // The schema's unique keys, when type information has them (Prisma `WhereUniqueInput`).
+        const typedKeys = equalities ? orm.uniqueKeysOf(query) : undefined;
+        if (equalities && typedKeys?.some((key) => key.every((column) => equalities.includes(column)))) return;
         // `findFirst`, `.first()`, `take: 1`: one-row lookups, most of them by a column the schema makes unique.
-        if (oneRow && !options.checkSingleRowLookups) return;
+        // Checked with the option, or when the types show that the filter is not a unique key.
+        if (oneRow && !options.checkSingleRowLookups && typedKeys === undefined) return;
         const mod = orm.module(query.orm);
         const primaryKey = mod.primaryKey ?? 'id';
-        if (shape.equalities && isUniqueFilter(shape.equalities, query, primaryKey)) return;
+        if (equalities && isUniqueFilter(equalities, query, primaryKey)) return;
         // A one-row lookup whose filter is not visible (`where: whereInput`) is most often built around a key.
         if (oneRow && shape.equalities === undefined) return;
         // `take: 1` existence checks: only whether a row exists is read, and any row answers that.

@@ -305,3 +305,59 @@ describe('query-shape suggestion outputs', () => {
     expect(typeErrors(codes)).toEqual(codes.map(() => []));
   });
 });
+
+typedRuleTester.run('no-unordered-limit (typed: unique keys from the Prisma schema)', noUnorderedLimit, {
+  valid: [
+    {
+      name: 'the schema makes id unique',
+      code: `
+import { prisma } from './models';
+export const user = await prisma.user.findFirst({ where: { id: 1, name: 'ann' } });
+`,
+    },
+    {
+      name: 'an existence check never reads the row',
+      code: `
+import { prisma } from './models';
+export const taken = (await prisma.user.findFirst({ where: { name: 'ann' } })) !== null;
+`,
+    },
+    {
+      name: 'a filter the rule cannot see',
+      code: `
+import { prisma } from './models';
+declare const where: { name: string };
+export const user = await prisma.user.findFirst({ where });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the schema shows name is not unique: reported without checkSingleRowLookups',
+      code: `
+import { prisma } from './models';
+export const user = await prisma.user.findFirst({ where: { name: 'ann' } });
+`,
+      errors: [
+        {
+          messageId: 'unorderedFirst',
+          data: { call: 'prisma.user.findFirst(…)', clause: 'findFirst()' },
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addOrdering',
+              data: { column: 'id' },
+              output: `
+import { prisma } from './models';
+export const user = await prisma.user.findFirst({ where: { name: 'ann' }, orderBy: { id: 'asc' } });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -75,6 +75,7 @@ export const prisma: OrmModule = {
     subquery: 'a relation filter such as `where: { author: { is: { … } } }` or `where: { posts: { some: { … } } }`',
   },
   packages: ['@prisma/client', '.prisma/client', '@prisma/'],
+  uniqueLookupMethod: 'findUnique',
   methodNames: new Set([...Object.keys(DELEGATE_OPS), ...Object.keys(CLIENT_OPS)]),
   exports: { PrismaClient: 'factory' },
   derived: {

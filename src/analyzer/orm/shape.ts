@@ -44,7 +44,7 @@ export function objectEqualities(
   if (!filter) return undefined;
   const out: string[] = [];
   for (const prop of filter.properties) {
-    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    if (prop.type !== AST_NODE_TYPES.Property) return undefined;
     const key = staticKey(prop);
     if (key === undefined || prop.computed) continue;
     const value = prop.value;

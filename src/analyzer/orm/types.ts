@@ -279,6 +279,8 @@ export interface OrmModule {
    * undefined when it still takes part (context-propagating APIs), else how to make it take part.
    */
   outsideTransaction?(req: TransactionRequest): TransactionFix | undefined;
+  /** The delegate method whose `where` argument type lists the model's unique keys (Prisma `findUnique`), for type-aware checks. */
+  readonly uniqueLookupMethod?: string;
   /** The primary-key column assumed for orderings and unique lookups (`id`; Mongoose `_id`). */
   readonly primaryKey?: string;
   /** Query methods whose result is a list of one column's values, with the argument naming the column (`pluck: 0`). */
