@@ -50,7 +50,7 @@ export function arithmeticOnField(
   }
   if (!read) return undefined;
   if (mentionsField(amount, read, sourceCode)) return undefined;
-  if (expr.operator === '+' && !isNumeric(amount, types, sourceCode) && !(types?.isNumber(read.member) ?? false)) return undefined;
+  if (expr.operator === '+' && !numericPlus(read, amount, types, sourceCode)) return undefined;
   return { read, op: expr.operator, amount };
 }
 
@@ -71,7 +71,7 @@ export function mutationOf(
   if (!read) return undefined;
   switch (node.operator) {
     case '+=':
-      if (!isNumeric(node.right, types, sourceCode) && !(types?.isNumber(read.member) ?? false)) return undefined;
+      if (!numericPlus(read, node.right, types, sourceCode)) return undefined;
       return mentionsField(node.right, read, sourceCode) ? undefined : { read, op: '+', amount: node.right };
     case '-=':
       return mentionsField(node.right, read, sourceCode) ? undefined : { read, op: '-', amount: node.right };
@@ -85,6 +85,14 @@ export function mutationOf(
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether `row.n + amount` adds numbers: with type information the field's type decides (a string field plus
+ * a number is concatenation); without it, the amount must be visibly numeric.
+ */
+function numericPlus(read: FieldRead, amount: TSESTree.Expression, types: TypeOracle | null, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return types ? types.isNumber(read.member) : isNumeric(amount, types, sourceCode);
 }
 
 function mentionsField(node: TSESTree.Node, read: FieldRead, sourceCode: Readonly<TSESLint.SourceCode>): boolean {

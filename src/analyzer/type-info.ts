@@ -140,6 +140,8 @@ export class TypeOracle {
       if (orm === undefined || orm === 'other') continue;
       const role: ClientRole | undefined = ORM_MODULES.find((m) => m.id === orm)?.typeNames[name] ?? (orm === 'prisma' ? prismaRole(name) : undefined);
       if (role) return { orm, role, evidence: 'type', model: this.firstTypeArgumentName(type) };
+      // A hydrated Mongoose document is `Document<…> & IUser & {…}`.
+      if (orm === 'mongoose' && name === 'Document' && type.getConstructSignatures().length === 0) return { orm, role: 'row', evidence: 'type' };
     }
     // `typeof User` where User extends an ORM model class.
     const construct = type.getConstructSignatures()[0];
@@ -153,6 +155,30 @@ export class TypeOracle {
         if ((orm === 'sequelize' || orm === 'objection') && name === 'Model') return { orm, role: 'model', evidence: 'type', model: type.getSymbol()?.getName() };
         if (orm === 'typeorm' && name === 'BaseEntity') return { orm, role: 'model', evidence: 'type', model: type.getSymbol()?.getName() };
       }
+      return undefined;
+    }
+    return this.rowOfType(type);
+  }
+
+  /** An instance of a class extending an active-record base (`Model` of Sequelize, TypeORM `BaseEntity`): a loaded row. */
+  private rowOfType(type: ts.Type): Origin | undefined {
+    const symbol = type.getSymbol();
+    if (!symbol || !(type.isClassOrInterface() || (type as ts.TypeReference).target)) return undefined;
+    let bases = this.checker.getBaseTypes((((type as ts.TypeReference).target ?? type) as ts.InterfaceType)) ?? [];
+    for (let depth = 0; depth < 4 && bases.length > 0; depth++) {
+      const next: ts.BaseType[] = [];
+      for (const base of bases) {
+        const baseSymbol = base.getSymbol();
+        if (!baseSymbol) continue;
+        const orm = this.ormOfSymbol(baseSymbol);
+        const name = baseSymbol.getName();
+        if ((orm === 'sequelize' && name === 'Model') || (orm === 'typeorm' && name === 'BaseEntity')) return { orm, role: 'row', evidence: 'type', model: symbol.getName() };
+        if (orm === undefined || orm === 'other') {
+          const target = ((base as ts.TypeReference).target ?? base) as ts.InterfaceType;
+          if (target.isClassOrInterface()) next.push(...(this.checker.getBaseTypes(target) ?? []));
+        }
+      }
+      bases = next;
     }
     return undefined;
   }
@@ -275,10 +301,10 @@ export class TypeOracle {
     try {
       const type = this.services.getTypeAtLocation(expr);
       const parts = type.isUnion() ? type.types : [type];
-      // ts.TypeFlags.NumberLike | BigIntLike; read as numbers so `typescript` is never loaded at run time.
-      const numeric = parts.filter((t) => (t.flags & (296 | 2112)) !== 0);
-      const nullish = parts.filter((t) => (t.flags & (32768 | 65536)) !== 0);
-      return numeric.length > 0 && numeric.length + nullish.length === parts.length;
+      // Names, not `ts.TypeFlags` values: the flags are renumbered between TypeScript versions.
+      const names = parts.map((part) => this.checker.typeToString(this.checker.getBaseTypeOfLiteralType(part)));
+      const numeric = names.filter((n) => n === 'number' || n === 'bigint');
+      return numeric.length > 0 && names.every((n) => n === 'number' || n === 'bigint' || n === 'null' || n === 'undefined');
     } catch {
       return false;
     }
