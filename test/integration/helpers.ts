@@ -23,6 +23,8 @@ const LINKABLE: Record<string, string> = {
   '@typescript-eslint/parser': path.join(repoRoot, 'node_modules', '@typescript-eslint', 'parser'),
   typescript: path.join(repoRoot, 'node_modules', 'typescript'),
   '@microsoft/eslint-formatter-sarif': path.join(toolsDir, 'node_modules', '@microsoft', 'eslint-formatter-sarif'),
+  husky: path.join(toolsDir, 'node_modules', 'husky'),
+  'lint-staged': path.join(toolsDir, 'node_modules', 'lint-staged'),
 };
 
 export interface Workspace {
@@ -52,6 +54,13 @@ export function makeWorkspace(files: Record<string, string>, packages: readonly 
     const link = path.join(dir, 'node_modules', pkg);
     mkdirSync(path.dirname(link), { recursive: true });
     symlinkSync(target, link, 'dir');
+    // node_modules/.bin entries, as npm makes them, so `npx <bin>` runs the linked package offline.
+    const { name, bin } = JSON.parse(readFileSync(path.join(target, 'package.json'), 'utf8')) as { name: string; bin?: string | Record<string, string> };
+    const bins = typeof bin === 'string' ? { [name.replace(/^@[^/]+\//, '')]: bin } : (bin ?? {});
+    for (const [command, file] of Object.entries(bins)) {
+      mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
+      symlinkSync(path.join('..', pkg, file), path.join(dir, 'node_modules', '.bin', command));
+    }
   }
   return {
     dir,
