@@ -126,3 +126,12 @@ export const prismaLoopJs = {
   source: prismaLoop.source.replace(': { id: number; authorId: number }[]', ''),
   loc: prismaLoop.loc,
 };
+
+/** ANSI colour codes removed (tools colour their output when they think a terminal is attached). */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** ESLint's stylish line for the Prisma N+1 (stylish drops the message's final period). */
+export const prismaLoopStylish = `${prismaLoop.loc.line}:${prismaLoop.loc.column}  error  ${prismaLoop.message.replace(/\.$/, '')}  orm/no-query-in-loop`;
