@@ -129,7 +129,6 @@ export const prismaLoopJs = {
 
 /** ANSI colour codes removed (tools colour their output when they think a terminal is attached). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
