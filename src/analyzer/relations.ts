@@ -195,7 +195,8 @@ function hasTypedRowsBinding(call: TSESTree.CallExpression): boolean {
     node = parent;
     parent = parentSkippingWrappers(node);
   }
-  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && parent.id.typeAnnotation !== undefined;
+  // Truthiness, not `!== undefined`: oxlint's AST (JS plugins) has `typeAnnotation: null` where typescript-estree omits it.
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && Boolean(parent.id.typeAnnotation);
 }
 
 /** `posts`, `getPosts()`: where the iterated rows come from, for messages. */
