@@ -65,6 +65,8 @@ export function flowFix(
     fix: (fixer) => {
       const fixes: TSESLint.RuleFix[] = [];
       for (const [source, name] of imports) {
+        // Already bound at the top level (imported from elsewhere, e.g. a module re-exporting the ORM's `eq`).
+        if (importedNames(sourceCode).has(name) && !importsFrom(sourceCode, source, name)) continue;
         const importFix = ensureNamedImport(sourceCode, fixer, source, name);
         if (importFix === undefined) return null;
         if (importFix) fixes.push(importFix);
@@ -73,6 +75,19 @@ export function flowFix(
       return fixes;
     },
   };
+}
+
+/** Local names bound by the file's import declarations. */
+function importedNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const names = new Set<string>();
+  for (const stmt of sourceCode.ast.body) {
+    if (stmt.type === AST_NODE_TYPES.ImportDeclaration) for (const spec of stmt.specifiers) names.add(spec.local.name);
+  }
+  return names;
+}
+
+function importsFrom(sourceCode: Readonly<TSESLint.SourceCode>, source: string, name: string): boolean {
+  return sourceCode.ast.body.some((stmt) => stmt.type === AST_NODE_TYPES.ImportDeclaration && stmt.source.value === source && stmt.specifiers.some((s) => s.local.name === name));
 }
 
 function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
