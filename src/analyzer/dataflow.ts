@@ -425,6 +425,17 @@ class FlowWalker {
       out.push({ kind: 'emptiness', node, ref: expr, present: true, truthy: true, sentinel: 'any', fields: new Set() });
       return;
     }
+    // `Array.isArray(rows)` reads nothing from the rows: it is as good as a null check.
+    if (
+      shape === 'rows' &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Array' &&
+      propertyName(callee) === 'isArray'
+    ) {
+      out.push({ kind: 'nullcheck', node, ref: expr, fields: new Set() });
+      return;
+    }
     if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Number' && shape === 'number') {
       out.push(use('number', node, expr));
       return;
@@ -629,15 +640,48 @@ export function returnedExpression(callback: FunctionLike): TSESTree.Expression 
   return only.argument;
 }
 
-/** `new Set(rows.map(…))`, also spread or `Array.from`-ed. */
+/**
+ * `[...new Set(rows.map(…))]`, `Array.from(new Set(rows.map(…)))`: a deduplicated list. A `Set` kept as a
+ * set is a lookup structure (`ids.has(x)`), not a deduplication the query could do.
+ */
 function feedsSet(call: TSESTree.CallExpression): boolean {
-  const parent = climbWrappers(call, 'row').parent;
-  return (
-    parent?.type === AST_NODE_TYPES.NewExpression &&
-    parent.callee.type === AST_NODE_TYPES.Identifier &&
-    parent.callee.name === 'Set' &&
-    parent.arguments[0] === climbWrappers(call, 'row')
-  );
+  const arg = climbWrappers(call, 'row');
+  const set = arg.parent;
+  if (set?.type !== AST_NODE_TYPES.NewExpression || set.callee.type !== AST_NODE_TYPES.Identifier || set.callee.name !== 'Set' || set.arguments[0] !== arg) return false;
+  const outer = climbWrappers(set, 'row');
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.SpreadElement) return parent.parent.type === AST_NODE_TYPES.ArrayExpression;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== outer) return false;
+  const callee = skipTypeWrappers(parent.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && propertyName(callee) === 'from';
+}
+
+/**
+ * Whether `node` may run several times for one evaluation of `origin`: it sits in a loop body or a function
+ * (a callback, a closure) that does not also contain `origin`. `rows.filter((r) => r.id === item.id)` inside
+ * `items.map(…)` groups one batch per item; it is not a filter the query could have applied.
+ */
+export function repeatsRelativeTo(node: TSESTree.Node, origin: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (origin.range[0] >= parent.range[0] && origin.range[1] <= parent.range[1]) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return true;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        if (child === parent.body) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 /**
@@ -674,6 +718,34 @@ export function predicateOf(
     return { kind: 'equals', field, value: sourceCode.getText(other) };
   }
   return undefined;
+}
+
+/**
+ * Whether a per-row callback compares two values of the same row (`(o) => o._count.members > o.claim.limit`):
+ * a condition between columns or aggregates, which a plain ORM filter cannot state.
+ */
+export function comparesRowToRow(sourceCode: Readonly<TSESLint.SourceCode>, callback: FunctionLike): boolean {
+  const param = callback.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(callback).find((v) => v.name === param.name);
+  if (!variable) return false;
+  const reads = variable.references.map((r) => r.identifier);
+  const readsRow = (node: TSESTree.Node): boolean => reads.some((id) => id.range[0] >= node.range[0] && id.range[1] <= node.range[1]);
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && readsRow(node.left) && readsRow(node.right)) {
+      found = true;
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      const children: unknown[] = Array.isArray(value) ? value : [value];
+      for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+    }
+  };
+  visit(callback.body);
+  return found;
 }
 
 /** `(a, b) => a.x - b.x` (asc), `b.x - a.x` (desc), `a.x.localeCompare(b.x)`. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Refinement, type RowUse } from '../analyzer/index.js';
-import { comparatorOf, hoistable, predicateOf } from '../analyzer/dataflow.js';
+import { comparatorOf, comparesRowToRow, hoistable, predicateOf, repeatsRelativeTo } from '../analyzer/dataflow.js';
 import { flowFix, meaningfulUses, precedenceOf, type Precedence, guarded } from '../analyzer/row-fixes.js';
 
 type Options = [{ ignoreModels: string[] }];
@@ -58,8 +58,9 @@ export default createRule<Options, MessageId>({
         const mod = orm.module(query.orm);
         const request = orm.rewriteRequest(query);
         const shape = mod.fetchShape?.(request);
-        // A page filtered or sorted in memory is not the same as a filtered or sorted page.
-        if (!shape || shape.paged || shape.grouped) return;
+        // A page filtered or sorted in memory is not the same as a filtered or sorted page; options the
+        // analyzer cannot read (`findAll({ ...options })`) may page.
+        if (!shape || shape.paged || shape.grouped || shape.opaque) return;
         const data = { call: query.displayName, orm: mod.name, hint: mod.rowHints?.filter ?? 'WHERE / ORDER BY / LIMIT' };
 
         // Only the first row is used, of rows the query orders: `LIMIT 1`.
@@ -73,7 +74,10 @@ export default createRule<Options, MessageId>({
         if (uses.length !== 1) return;
         const use = uses[0]!;
         const described = describe(use);
-        if (!described) return;
+        // Run once per item of a loop or callback (grouping one batch per item), the step is a lookup, not a filter.
+        if (!described || repeatsRelativeTo(use.node, query.node)) return;
+        // A condition between two columns of the row (or an aggregate and a column) is not a plain filter.
+        if ((use.kind === 'filter' || use.kind === 'find' || use.kind === 'some') && use.callback && comparesRowToRow(sourceCode, use.callback)) return;
         const step = use.callback || use.kind === 'slice' ? refinementOf(use, query.node) : undefined;
         const rewrite = step && !shape.opaque ? mod.refineRewrite?.(request, step.refinement) : undefined;
         const fix = rewrite && step && flowFix(sourceCode, flow, rewrite.text, precedenceOf(rewrite.text), [{ node: use.node, text: step.replace, precedence: step.precedence }], rewrite.imports);

@@ -117,6 +117,13 @@ const [first] = rows; console.log(first.zip, rows[1]?.phone, rows.at(-1)!.countr
 
   it('marks a map that only feeds new Set() as deduplication', () => {
     expect(usesOf(`return [...new Set((await prisma.order.findMany()).map((o) => o.customerId))];`)).toEqual([['map-field(customerId)(dedupe)']]);
+    expect(usesOf(`return Array.from(new Set((await prisma.order.findMany()).map((o) => o.customerId)));`)).toEqual([['map-field(customerId)(dedupe)']]);
+    // A Set kept as a set is a lookup structure.
+    expect(usesOf(`const ids = new Set((await prisma.order.findMany()).map((o) => o.customerId)); return ids.has(1);`)).toEqual([['map-field(customerId)']]);
+  });
+
+  it('Array.isArray(rows) reads nothing from the rows', () => {
+    expect(usesOf(`const r = await prisma.user.findMany(); if (Array.isArray(r) && r.length > 0) return r.map((u) => u.id);`)).toEqual([['nullcheck', 'emptiness+', 'map-field(id)']]);
   });
 
   it('rows that leave the code escape: returned, passed, serialised, stored, spread', () => {

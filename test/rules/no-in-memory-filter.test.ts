@@ -66,6 +66,51 @@ export async function f() {
 }`,
     },
     {
+      name: "a Set kept for lookups is not a deduplication",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function f(ids: number[]) {
+  const rows = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const found = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
+}`,
+    },
+    {
+      name: "a filter per item of another list groups one batch (no second query could do it)",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function f(notifications: { id: number }[]) {
+  const links = await prisma.link.findMany({ where: { notificationId: { in: notifications.map((n) => n.id) } } });
+  return notifications.map((n) => ({ ...n, links: links.filter((l) => l.notificationId === n.id) }));
+}`,
+    },
+    {
+      name: "a filter inside a loop body is a per-item lookup",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function f(ids: number[]) {
+  const rows = await prisma.post.findMany();
+  for (const id of ids) console.log(rows.find((r) => r.authorId === id));
+}`,
+    },
+    {
+      name: "a condition between two columns of the row",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function f() {
+  const orgs = await prisma.organisation.findMany({ select: { id: true, seats: true, _count: { select: { members: true } } } });
+  return orgs.filter((o) => o._count.members > o.seats);
+}`,
+    },
+    {
+      name: "options the analyzer cannot read may page",
+      code: `import { User } from './models';
+export async function f(options: object) {
+  const users = await User.findAll({ where: { active: true }, ...options });
+  return users.filter((u) => u.role === 'admin');
+}`,
+    },
+    {
       name: "ignoreModels",
       options: [{"ignoreModels":["country"]}],
       code: `import { PrismaClient } from '@prisma/client';
@@ -286,6 +331,23 @@ export async function f() {
           messageId: 'inMemory',
           data: {"call":"prisma.order.findMany()","orm":"Prisma","hint":"where / orderBy / take","method":"new Set()","action":"deduplicates them"},
           line: 5, column: 22, endLine: 5, endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "Prisma: deduplication with Array.from (report only)",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function f() {
+  return Array.from(new Set((await prisma.order.findMany()).map((o) => o.customerId)));
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'inMemory',
+          data: {"call":"prisma.order.findMany()","orm":"Prisma","hint":"where / orderBy / take","method":"new Set()","action":"deduplicates them"},
+          line: 4, column: 29, endLine: 4, endColumn: 85,
           suggestions: [],
         },
       ],

@@ -300,6 +300,37 @@ export async function f() {
       ],
     },
     {
+      name: "TypeORM: Array.isArray on the rows reads nothing from them",
+      code: `import { Repository } from 'typeorm';
+export class S {
+  constructor(private readonly followsRepository: Repository<Follows>) {}
+  async f(followerId: number) {
+    const follows = await this.followsRepository.find({ where: { followerId } });
+    if (!(Array.isArray(follows) && follows.length > 0)) return [];
+    return follows.map((f) => f.followingId);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wholeRows',
+          data: {"call":"this.followsRepository.find(…)","fields":"`followingId`","verb":"is","those":"that column","orm":"TypeORM","hint":"select: { id: true, … }"},
+          line: 5, column: 27, endLine: 5, endColumn: 81,
+          suggestions: [
+            { messageId: 'selectFields', data: {"fields":"`followingId`"}, output: `import { Repository } from 'typeorm';
+export class S {
+  constructor(private readonly followsRepository: Repository<Follows>) {}
+  async f(followerId: number) {
+    const follows = await this.followsRepository.find({ where: { followerId }, select: { followingId: true } });
+    if (!(Array.isArray(follows) && follows.length > 0)) return [];
+    return follows.map((f) => f.followingId);
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
       name: "TypeORM: find + map → select",
       code: `import { Repository } from 'typeorm';
 export class S {
