@@ -7,7 +7,7 @@ import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
 import { createLazyAnalysis, type LazyAnalysis } from './lazy.js';
-import { ALL_METHOD_NAMES, isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
+import { isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
 import { type Chain, type Evidence, EVIDENCE_RANK, type InListSite, type Origin, type OrmId, type OrmModule, type QueryMatch, type QueryShape, type RecognizeContext, type RewriteRequest, type ShapeRequest } from './orm/types.js';
 import { type EagerLoad, findEagerLoad } from './relations.js';
 import { readSettings, type OrmSettings } from './settings.js';
