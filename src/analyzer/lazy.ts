@@ -156,6 +156,13 @@ export function createLazyAnalysis(deps: Dependencies): LazyAnalysis {
     // `qb.select('id')` on a builder the code already holds changes that builder; it starts nothing.
     if (isHeldBuilder(query.chain.base)) return undefined;
     if (firstCall > 0 && isHeldBuilder(receiverBefore(query.chain, firstCall))) return undefined;
+    // A receiver known only by its shape and named like a builder (`qb`, `subQuery`) is one, not a client.
+    if (query.evidence === 'shape' && BUILDER_NAME.test(lastName(receiverBefore(query.chain, Math.max(firstCall, 0))) ?? '')) return undefined;
+    // A chain ending in a method the ORM's data does not know (an internal terminal, a plugin method) may run it.
+    const last = query.chain.links[query.chain.links.length - 1];
+    if (model.builder !== 'none' && last?.kind === 'call' && last.name !== undefined && query.chain.links.indexOf(last) !== firstCall && !model.builderMethods.has(last.name)) {
+      return undefined;
+    }
     let thenable = query.execution === 'thenable';
     const typed = types?.isThenable(call);
     if (typed !== undefined) thenable = typed;
@@ -367,6 +374,17 @@ export function createLazyAnalysis(deps: Dependencies): LazyAnalysis {
     },
     enclosingFunction,
   };
+}
+
+/** Receiver names that hold a builder by convention, never a client. */
+const BUILDER_NAME = /^(?:qb|q|query|builder|sub|subQuery|subquery|\w+(?:Query|Builder|Qb|QB))$/;
+
+/** The last name of `this.qb` / `qb`. */
+function lastName(node: TSESTree.Expression): string | undefined {
+  const inner = skipTypeWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return propertyName(inner);
+  return undefined;
 }
 
 /** Whether calling `name` (with `argCount` arguments) sends a query of this ORM. */

@@ -176,6 +176,24 @@ export function paginate(query: Knex.QueryBuilder, qb: SelectQueryBuilder<unknow
   qb.where('u.id = 1');
 }
 `,
+    // A receiver named like a builder and known only by its shape is a builder being changed (TypeORM's own subQuery code).
+    `
+import { drizzle } from 'drizzle-orm/node-postgres';
+export function countPosts(parent: { subQuery(): any }, posts: unknown) {
+  const qb = parent.subQuery();
+  qb.select('COUNT(*)').from(posts).where('1 = 1');
+  return qb.getQuery();
+}
+`,
+    // A chain ending in a method the ORM data does not know may run the query.
+    `
+import { DataSource } from 'typeorm';
+declare const dataSource: DataSource;
+export async function exists(runner: unknown) {
+  const rows = await dataSource.createQueryBuilder().select('1').limit(1).loadRawResults(runner);
+  return rows.length > 0;
+}
+`,
     // Look-alikes: Map#get, fetch, a Redis client, a findMany that is not Prisma's.
     `
 export async function lookAlikes(map: Map<string, number>, redis: { set(k: string, v: number): Promise<void> }, store: any) {
