@@ -5,6 +5,17 @@ import { statementRemovalRange } from '../analyzer/fixes.js';
 import { functionOf, listOrigin, readsOf, type ListOrigin } from '../analyzer/query-shape.js';
 
 type Options = [{ maxItems: number }];
+
+const LIST_VALUES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+]);
 type MessageId = 'largeInList' | 'inListFromRows' | 'useSubquery';
 
 export default createRule<Options, MessageId>({
@@ -103,7 +114,10 @@ export default createRule<Options, MessageId>({
 
     return {
       CallExpression: check,
-      Property: check,
+      Property(node) {
+        // Only values a list can come from (literals, variables, calls); skips most properties cheaply.
+        if (LIST_VALUES.has(node.value.type)) check(node);
+      },
     };
   },
 });
