@@ -34,3 +34,29 @@ export const writesToOne: Claim = {
     return problems;
   },
 };
+
+/** An existence test: N rows fetched (or counted) → at most one row, never more statements. */
+export const rowsToAtMostOne: Claim = {
+  text: 'rows N → ≤ 1',
+  check(n, bad, fixed) {
+    const problems: string[] = [];
+    if (bad.rows < n) problems.push(`the ❌ version fetched ${bad.rows} rows at N=${n}, expected at least N`);
+    if (fixed.rows > 1) problems.push(`the fixed version fetched ${fixed.rows} rows at N=${n}, expected at most 1`);
+    if (fixed.data > bad.data) problems.push(`the fixed version ran more data statements (${fixed.data}) than the ❌ one (${bad.data})`);
+    return problems;
+  },
+};
+
+/** A filter, slice or first-row pick moved into the query: N rows → the few the code uses. */
+export function rowsToAtMost(k: number): Claim {
+  return {
+    text: `rows N → ≤ ${k}`,
+    check(n, bad, fixed) {
+      const problems: string[] = [];
+      if (bad.rows < n) problems.push(`the ❌ version fetched ${bad.rows} rows at N=${n}, expected at least N`);
+      if (fixed.rows > k) problems.push(`the fixed version fetched ${fixed.rows} rows at N=${n}, expected at most ${k}`);
+      if (fixed.data > bad.data) problems.push(`the fixed version ran more data statements (${fixed.data}) than the ❌ one (${bad.data})`);
+      return problems;
+    },
+  };
+}

@@ -1,5 +1,8 @@
 /** Every rule × ORM runtime proof, in rule order. */
+import { noInMemoryFilter } from './no-in-memory-filter.js';
 import { noQueryInLoop } from './no-query-in-loop.js';
+import { preferCount } from './prefer-count.js';
+import { preferExists } from './prefer-exists.js';
 import type { RuleProof } from './types.js';
 
-export const PROOFS: readonly RuleProof[] = [noQueryInLoop];
+export const PROOFS: readonly RuleProof[] = [noInMemoryFilter, noQueryInLoop, preferCount, preferExists];
