@@ -50,7 +50,6 @@ export default createRule<Options, MessageId>({
       assignResult: 'Assign it back to `{{name}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const orm = getOrmAnalysis(context);

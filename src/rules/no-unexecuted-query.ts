@@ -44,7 +44,6 @@ export default createRule<Options, MessageId>({
       removeAwait: 'Remove the `await`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const orm = getOrmAnalysis(context);
@@ -91,7 +90,7 @@ export default createRule<Options, MessageId>({
       context.report({
         node,
         messageId: 'notRun',
-        data: { ...data, terminal: terminals[0] ?? 'execute()' },
+        data: { call: data.call, orm: data.orm, effect: data.effect, terminal: terminals[0] ?? 'execute()' },
         suggest: terminals.map((terminal) => ({
           messageId: 'addTerminal' as const,
           data: { terminal },
@@ -156,7 +155,11 @@ export default createRule<Options, MessageId>({
       if (lazy.thenable) {
         context.report({ node: query.node, messageId: 'variableNotExecuted', data });
       } else {
-        context.report({ node: query.node, messageId: 'variableNotRun', data: { ...data, terminal: terminalsOf(lazy)[0] ?? 'execute()' } });
+        context.report({
+          node: query.node,
+          messageId: 'variableNotRun',
+          data: { name: data.name, orm: data.orm, effect: data.effect, terminal: terminalsOf(lazy)[0] ?? 'execute()' },
+        });
       }
     }
   },

@@ -35,7 +35,6 @@ export default createRule<Options, MessageId>({
       useBulkAtomicUpdate: 'Replace the {{loop}} with one `{{update}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const orm = getOrmAnalysis(context);

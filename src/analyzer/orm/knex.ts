@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, staticKey } from '../ast.js';
 import { type Splice, spliceNodeText } from '../fixes.js';
 import type { ItemScope } from '../item-scope.js';
@@ -522,7 +522,7 @@ export function builderAtomicValue(
   writeMethod: 'update' | 'patch',
   rawValue: (field: string, op: string, amount: string) => { text: string; imports?: readonly (readonly [string, string])[] } | undefined,
 ): AtomicEdit | undefined {
-  const { chain, change, sourceCode } = req;
+  const { chain, change } = req;
   const index = findCall(chain, new Set([writeMethod]));
   const link = chain.links[index] as CallLink | undefined;
   if (!link || link.args.length !== 1) return undefined;

@@ -341,7 +341,6 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   const head = chain.links[start] as CallLink | undefined;
   if (head?.name !== 'query' || match.method === 'insert' || head.args.some((a) => scope.dependsOnItem(a))) return undefined;
   const byId = findCall(chain, new Set(['findById', 'deleteById']), start + 1);
-  const model = sourceCode.getText(exprBefore(chain, start));
   if (byId === -1) {
     const plan = builderBulkWrite(req);
     return plan?.kind === 'replace' ? { ...plan, guardEmpty: false } : undefined;

@@ -218,7 +218,6 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
     }
     return undefined;
   }
-  const model = sourceCode.getText(call.callee.object);
   if (match.method === 'create') {
     const [row, opts] = args;
     if (!row || args.length > 2 || row.type === AST_NODE_TYPES.ArrayExpression || row.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(row)) return undefined;

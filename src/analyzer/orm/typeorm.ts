@@ -484,7 +484,6 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   const offset = call.arguments.length - arity;
   if (offset !== 0 && offset !== 1) return undefined;
   if (offset === 1 && scope.dependsOnItem(call.arguments[0]!)) return undefined;
-  const head = sourceCode.getText(call.callee.object);
   const arg = call.arguments[offset]!;
   if (match.method === 'insert' || match.method === 'save') {
     if (arg.type === AST_NODE_TYPES.ArrayExpression || arg.type === AST_NODE_TYPES.SpreadElement || !scope.isMovable(arg)) return undefined;
