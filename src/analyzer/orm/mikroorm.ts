@@ -122,10 +122,11 @@ export const mikroorm: OrmModule = {
       const receiver = exprBefore(chain, last);
       if (receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && link.name === 'init') {
         // `wrap(post.author).init()`.
-        const origin = ctx.originOf(receiver.callee);
-        if (origin?.orm !== 'mikroorm') return undefined;
         const arg = receiver.arguments[0];
         const relation = arg?.type === AST_NODE_TYPES.MemberExpression ? lastName(arg) : undefined;
+        // `wrap` imported from MikroORM, or re-exported by the app's db module around a MikroORM row.
+        const origin = ctx.originOf(receiver.callee) ?? (receiver.callee.name === 'wrap' && arg?.type === AST_NODE_TYPES.MemberExpression ? ctx.rowOf?.(arg.object) : undefined);
+        if (origin?.orm !== 'mikroorm') return undefined;
         return { orm: 'mikroorm', operation: 'relation-load', evidence: origin.evidence, execution: 'eager', method: 'init', relation, optionsCall: link.node };
       }
       if (receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
