@@ -60,3 +60,16 @@ export function rowsToAtMost(k: number): Claim {
     },
   };
 }
+
+/** Read-modify-write of every row → one atomic UPDATE: the rows are no longer fetched, one write remains. */
+export const readModifyWriteToAtomic: Claim = {
+  text: 'read N rows + write each → 1 atomic write, rows not fetched',
+  check(n, bad, fixed) {
+    const problems: string[] = [];
+    if (bad.writes < 1) problems.push(`the ❌ version wrote nothing at N=${n}`);
+    if (fixed.writes !== 1) problems.push(`the fixed version ran ${fixed.writes} write statements at N=${n}, expected 1`);
+    if (fixed.rows >= bad.rows) problems.push(`the fixed version fetched ${fixed.rows} rows at N=${n}, not fewer than the ❌ one (${bad.rows})`);
+    if (fixed.data > bad.data) problems.push(`the fixed version ran more data statements (${fixed.data}) than the ❌ one (${bad.data})`);
+    return problems;
+  },
+};
