@@ -134,3 +134,42 @@ export function stripAnsi(text: string): string {
 
 /** ESLint's stylish line for the Prisma N+1 (stylish drops the message's final period). */
 export const prismaLoopStylish = `${prismaLoop.loc.line}:${prismaLoop.loc.column}  error  ${prismaLoop.message.replace(/\.$/, '')}  orm/no-query-in-loop`;
+
+/**
+ * A TypeScript project for the type-checked preset. `@prisma/client` is a stand-in for Prisma's
+ * generated client: the type oracle only needs declarations that live in node_modules/@prisma/client.
+ * `src/cached-names.ts` holds the user's own `UserCache` in a variable named `prisma` (a look-alike that
+ * syntax alone reports at `lookAlike`).
+ */
+export const typedWorkspace = {
+  files: {
+    'package.json': JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', noEmit: true, types: [] }, include: ['src'] }),
+    'node_modules/@prisma/client/package.json': JSON.stringify({ name: '@prisma/client', version: '0.0.0', types: 'index.d.ts' }),
+    'node_modules/@prisma/client/index.d.ts': `export interface User { id: number; name: string }
+export declare class PrismaClient {
+  user: { findUnique(args: { where: { id: number } }): Promise<User | null> };
+}
+`,
+    'src/authors.ts': prismaLoop.source,
+    'src/authors.js': prismaLoopJs.source,
+    'src/cache.ts': `export class UserCache {
+  user = { findUnique: async (args: { where: { id: number } }) => ({ id: args.where.id, name: 'cached' }) };
+}
+`,
+    'src/cached-names.ts': `import { UserCache } from './cache';
+
+const prisma = new UserCache();
+
+export async function names(ids: number[]) {
+  const out: string[] = [];
+  for (const id of ids) {
+    const user = await prisma.user.findUnique({ where: { id } });
+    out.push(user.name);
+  }
+  return out;
+}
+`,
+  },
+  lookAlike: 'orm/no-query-in-loop 8:24-8:65',
+};

@@ -47,7 +47,7 @@ function gitProject(files: Record<string, string>): Workspace {
   return project;
 }
 
-const CLEAN = 'export async function names(db: { user: { findMany(): Promise<{ name: string }[]> } }) {\n  return (await db.user.findMany()).map((u) => u.name);\n}\n';
+const CLEAN = 'export const names = (users: { name: string }[]) => users.map((u) => u.name);\n';
 
 describe('.pre-commit-hooks.yaml', () => {
   it('defines the orm-lint hook: language node, entry orm-lint, JS/TS files, eslint and typescript installed with it', () => {

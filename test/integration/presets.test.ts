@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureIntegrationSetup, makeWorkspace, prismaLoop, prismaLoopJs, readmeSnippet, repoRoot, type Workspace } from './helpers.js';
+import { ensureIntegrationSetup, makeWorkspace, prismaLoop, prismaLoopJs, readmeSnippet, repoRoot, typedWorkspace, type Workspace } from './helpers.js';
 
 type ESLintModule = typeof import('eslint');
 type Plugin = { configs: Record<string, { rules?: Record<string, unknown>; files?: unknown }> };
@@ -71,38 +71,8 @@ describe.each(['recommended', 'strict', 'all'])('the README config for orm.confi
 });
 
 describe('the README config for orm.configs["recommended-type-checked"]', () => {
-  // A stand-in for Prisma's generated client: the type oracle only needs declarations that live in
-  // node_modules/@prisma/client. `UserCache` is the user's own class held in a variable named `prisma`.
-  const files = {
-    'package.json': JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', noEmit: true, types: [] }, include: ['src'] }),
-    'node_modules/@prisma/client/package.json': JSON.stringify({ name: '@prisma/client', version: '0.0.0', types: 'index.d.ts' }),
-    'node_modules/@prisma/client/index.d.ts': `export interface User { id: number; name: string }
-export declare class PrismaClient {
-  user: { findUnique(args: { where: { id: number } }): Promise<User | null> };
-}
-`,
-    'src/authors.ts': prismaLoop.source,
-    'src/authors.js': prismaLoopJs.source,
-    'src/cache.ts': `export class UserCache {
-  user = { findUnique: async (args: { where: { id: number } }) => ({ id: args.where.id, name: 'cached' }) };
-}
-`,
-    'src/cached-names.ts': `import { UserCache } from './cache';
-
-const prisma = new UserCache();
-
-export async function names(ids: number[]) {
-  const out: string[] = [];
-  for (const id of ids) {
-    const user = await prisma.user.findUnique({ where: { id } });
-    out.push(user.name);
-  }
-  return out;
-}
-`,
-  };
-  const lookAlike = 'orm/no-query-in-loop 8:24-8:65';
+  const files = typedWorkspace.files;
+  const lookAlike = typedWorkspace.lookAlike;
   let typed: Workspace;
   let syntactic: Workspace;
   beforeAll(() => {
