@@ -151,15 +151,14 @@ export default createRule<Options, MessageId>({
 
     function reportUnused(variable: BuilderVariable, lazy: LazyQuery): void {
       const { query } = lazy;
-      const data = { name: variable.name, call: query.displayName, orm: orm.module(query.orm).name, effect: effectOf(lazy) };
+      const name = variable.name;
+      const call = query.displayName;
+      const ormName = orm.module(query.orm).name;
+      const effect = effectOf(lazy);
       if (lazy.thenable) {
-        context.report({ node: query.node, messageId: 'variableNotExecuted', data });
+        context.report({ node: query.node, messageId: 'variableNotExecuted', data: { name, call, orm: ormName, effect } });
       } else {
-        context.report({
-          node: query.node,
-          messageId: 'variableNotRun',
-          data: { name: data.name, orm: data.orm, effect: data.effect, terminal: terminalsOf(lazy)[0] ?? 'execute()' },
-        });
+        context.report({ node: query.node, messageId: 'variableNotRun', data: { name, orm: ormName, effect, terminal: terminalsOf(lazy)[0] ?? 'execute()' } });
       }
     }
   },
