@@ -1,5 +1,10 @@
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-unexecuted-query.js';
 import { ruleTester, typedRuleTester } from '../rule-tester.js';
+import { typeErrors } from '../typecheck-output.js';
 
 // A Prisma look-alike: the same call shape on a plain object. Without types the shape is all the rule sees, so it
 // reports; with types the checker shows `findMany` is declared here, not by Prisma, and the rule stays silent.
@@ -196,4 +201,55 @@ export async function addUser(name: string) {
     },
 
   ],
+});
+
+/** Every autofix and suggestion output the rule produces for `code` (syntax-only lint; the edits do not depend on types). */
+function outputsOf(code: string): string[] {
+  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { orm: plugin as never }, rules: { 'orm/no-unexecuted-query': 'error' as const } }];
+  const linter = new Linter();
+  const outputs: string[] = [];
+  for (const message of linter.verify(code, config, 'file.ts')) {
+    for (const suggestion of message.suggestions ?? []) {
+      outputs.push(code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]));
+    }
+  }
+  const fixed = linter.verifyAndFix(code, config, 'file.ts');
+  if (fixed.fixed) outputs.push(fixed.output);
+  return outputs;
+}
+
+describe('no-unexecuted-query outputs', () => {
+  it('type-check against the real ORM types', () => {
+    const sources = [
+      `
+import { prisma } from './models';
+export async function signUp(name: string, email: string) {
+  prisma.user.create({ data: { name, email } });
+}
+`,
+      `
+import { Kysely } from 'kysely';
+interface DB {
+  users: { id: number; name: string };
+}
+declare const db: Kysely<DB>;
+export async function listUsers() {
+  const query = db.selectFrom('users').selectAll();
+  db.deleteFrom('users').where('id', '=', 1);
+  return [await db.selectFrom('users').selectAll(), await query];
+}
+`,
+      `
+import { usersRepository } from './models';
+export async function activeUsers() {
+  const qb = await usersRepository().createQueryBuilder('u').where('u.name = :name', { name: 'a' });
+  qb.andWhere('u.id > 0');
+  return [await usersRepository().createQueryBuilder('u').where('u.id = 1'), await qb.getMany()];
+}
+`,
+    ];
+    const outputs = sources.flatMap(outputsOf);
+    expect(outputs.length).toBe(9);
+    expect(typeErrors(outputs)).toEqual(outputs.map(() => []));
+  });
 });
