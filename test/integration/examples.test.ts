@@ -66,8 +66,8 @@ describe('orm-lint CLI', () => {
     expect((error as { code: number }).code).toBe(1);
     const { stdout } = error as { stdout: string };
     expect(stdout).toContain('examples/prisma/post-service.ts');
-    expect(stdout).toMatch(/8:26\s+error\s+`prisma\.user\.findUnique\(…\)` runs once per `post`/);
-    expect(stdout).toContain('orm/no-query-in-loop');
+    expect(stdout).toMatch(/8:26\s+error\s+`prisma\.user\.findUnique\(…\)` loads the `author` of each `post`.*orm\/prefer-eager-load/);
+    expect(stdout).toMatch(/9:28\s+error\s+`db\.select\(\)\.from\(…\)\.where\(…\)` runs once per `post`.*orm\/no-query-in-loop/);
   });
 
   it('exits 0 on clean files and prints JSON with --format json', async () => {
