@@ -173,6 +173,23 @@ export async function f() {
   },
   {
     rule: 'prefer-count',
+    name: "drizzle all",
+    code: `import { db, users, posts, eq } from '../db/drizzle.js';
+export async function f() {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.score, 1)).all();
+  return rows.length;
+}
+`,
+    messageId: 'fetchToCount',
+    fix: `import { db, users, posts, eq } from '../db/drizzle.js';
+export async function f() {
+  const rows = await db.$count(users, eq(users.score, 1));
+  return rows;
+}
+`,
+  },
+  {
+    rule: 'prefer-count',
     name: "mikroorm",
     code: `import { em, User } from '../db/mikroorm.js';
 export async function f() {
@@ -378,6 +395,23 @@ export async function f(email: string) {
 export async function f(email: string) {
   const rows = await db.select().from(users).where(eq(users.email, email)).limit(1);
   return rows.length > 0;
+}
+`,
+  },
+  {
+    rule: 'prefer-exists',
+    name: "drizzle all",
+    code: `import { db, users, posts, eq } from '../db/drizzle.js';
+export async function f(email: string) {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).all();
+  return rows.length === 0;
+}
+`,
+    messageId: 'rowsToTest',
+    fix: `import { db, users, posts, eq } from '../db/drizzle.js';
+export async function f(email: string) {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1).all();
+  return rows.length === 0;
 }
 `,
   },
@@ -923,6 +957,23 @@ export async function f() {
   return await db.select().from(posts).where(eq(posts.published, true));
 }
 `],
+  },
+  {
+    rule: 'no-in-memory-filter',
+    name: "drizzle all",
+    code: `import { db, users, posts, eq } from '../db/drizzle.js';
+export async function f() {
+  const rows = await db.select().from(posts).orderBy(posts.views).all();
+  return rows.slice(0, 5);
+}
+`,
+    messageId: 'inMemory',
+    fix: `import { db, users, posts, eq } from '../db/drizzle.js';
+export async function f() {
+  const rows = await db.select().from(posts).orderBy(posts.views).limit(5).all();
+  return rows;
+}
+`,
   },
   {
     rule: 'no-in-memory-filter',

@@ -485,6 +485,33 @@ export async function f() {
       ],
     },
     {
+      name: "Drizzle: limit goes before an .all() terminal (fix)",
+      code: `import { drizzle } from 'drizzle-orm/libsql';
+import { desc } from 'drizzle-orm';
+import { posts } from './schema';
+const db = drizzle({ connection: { url: process.env.DB_URL! } });
+export async function f() {
+  const rows = await db.select().from(posts).orderBy(desc(posts.id)).all();
+  return rows.slice(0, 5);
+}`,
+      output: `import { drizzle } from 'drizzle-orm/libsql';
+import { desc } from 'drizzle-orm';
+import { posts } from './schema';
+const db = drizzle({ connection: { url: process.env.DB_URL! } });
+export async function f() {
+  const rows = await db.select().from(posts).orderBy(desc(posts.id)).limit(5).all();
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'inMemory',
+          data: {"call":"db.select().from(…).orderBy(…).all()","orm":"Drizzle","hint":".where() / .orderBy() / .limit()","method":".slice()","action":"keeps the first few"},
+          line: 7, column: 10, endLine: 7, endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "Drizzle: a second condition joins the first with and()",
       code: `import { drizzle } from 'drizzle-orm/node-postgres';
 import { eq } from 'drizzle-orm';

@@ -548,6 +548,33 @@ export async function f() {
       ],
     },
     {
+      name: "Drizzle: an .all() terminal (SQLite) → $count",
+      code: `import { drizzle } from 'drizzle-orm/libsql';
+import { eq } from 'drizzle-orm';
+import { users } from './schema';
+const db = drizzle({ connection: { url: process.env.DB_URL! } });
+export async function f(ids: number[], orgId: number) {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.orgId, orgId)).all();
+  if (rows.length !== ids.length) throw new Error('forbidden');
+}`,
+      output: `import { drizzle } from 'drizzle-orm/libsql';
+import { eq } from 'drizzle-orm';
+import { users } from './schema';
+const db = drizzle({ connection: { url: process.env.DB_URL! } });
+export async function f(ids: number[], orgId: number) {
+  const rows = await db.$count(users, eq(users.orgId, orgId));
+  if (rows !== ids.length) throw new Error('forbidden');
+}`,
+      errors: [
+        {
+          messageId: 'fetchToCount',
+          data: {"call":"db.select(…).from(…).where(…).all()","orm":"Drizzle","hint":"db.$count(table, where)"},
+          line: 6, column: 22, endLine: 6, endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "Drizzle: a join keeps the report but has no $count form",
       code: `import { drizzle } from 'drizzle-orm/node-postgres';
 import { eq } from 'drizzle-orm';

@@ -409,6 +409,33 @@ export async function f(email: string) {
       ],
     },
     {
+      name: "Drizzle: limit(1) goes before an .all() terminal",
+      code: `import { drizzle } from 'drizzle-orm/libsql';
+import { eq } from 'drizzle-orm';
+import { pages } from './schema';
+const db = drizzle({ connection: { url: process.env.DB_URL! } });
+export async function f(slug: string) {
+  const rows = await db.select({ id: pages.id }).from(pages).where(eq(pages.slug, slug)).all();
+  return rows.length === 0;
+}`,
+      output: `import { drizzle } from 'drizzle-orm/libsql';
+import { eq } from 'drizzle-orm';
+import { pages } from './schema';
+const db = drizzle({ connection: { url: process.env.DB_URL! } });
+export async function f(slug: string) {
+  const rows = await db.select({ id: pages.id }).from(pages).where(eq(pages.slug, slug)).limit(1).all();
+  return rows.length === 0;
+}`,
+      errors: [
+        {
+          messageId: 'rowsToTest',
+          data: {"call":"db.select(…).from(…).where(…).all()","orm":"Drizzle","hint":".limit(1)"},
+          line: 6, column: 22, endLine: 6, endColumn: 95,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "Drizzle: $count === 0 → a one-row select (fix, adds the sql import)",
       code: `import { drizzle } from 'drizzle-orm/node-postgres';
 import { eq } from 'drizzle-orm';

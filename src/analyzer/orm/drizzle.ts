@@ -6,9 +6,9 @@ import { calleeOf, exprBefore, findCall, identArg, isArrayArg, lastName, type Ca
 import { payloadProperty } from './atomic.js';
 import { clientToHandle, handleName, independent, mapSplice } from './bulk.js';
 import type { AtomicChange, AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, ExistsRewrite, FetchShape, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
-import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, methodNode, optionClause } from './shape.js';
+import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, linkIndex, linksNamed, methodNode, optionClause } from './shape.js';
 import { addCallArgument, addObjectEntry, keyedRelation, keyText, loadedText } from '../relations.js';
-import { editChain, editObject, fieldsObject, hasAny, linksNamed, type Options, readOptions, receiverText } from './rewrite.js';
+import { editChain, editObject, fieldsObject, hasAny, type Options, readOptions, receiverText } from './rewrite.js';
 
 const SELECTS = new Set(['select', 'selectDistinct', 'selectDistinctOn']);
 const WRITE_STARTS: Readonly<Record<string, Operation>> = { insert: 'write-one', update: 'write-many', delete: 'write-many' };
@@ -462,7 +462,7 @@ function fetchShape(req: RewriteRequest): FetchShape {
 function countRewrite(req: RewriteRequest): QueryRewrite | undefined {
   const select = selectChain(req.chain);
   const shape = fetchShape(req);
-  if (!select || select.terminal || shape.opaque || shape.paged || shape.grouped || shape.relations) return undefined;
+  if (!select || !rowsTerminal(select) || shape.opaque || shape.paged || shape.grouped || shape.relations) return undefined;
   const client = req.sourceCode.getText(select.client);
   const table = req.sourceCode.getText(select.from.args[0]!);
   const where = select.where ? `, ${req.sourceCode.getText(select.where.args[0]!)}` : '';
@@ -493,8 +493,21 @@ function existsRewrite(req: RewriteRequest): ExistsRewrite | undefined {
     return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'undefined' };
   }
   const select = selectChain(req.chain);
-  if (!select || select.terminal || shape.grouped) return undefined;
-  return { text: `await ${req.sourceCode.getText(req.call)}.limit(1)`, exact: true, absent: 'empty' };
+  if (!select || !rowsTerminal(select) || shape.grouped) return undefined;
+  const text = appendBeforeTerminal(req, select, '.limit(1)');
+  return text === undefined ? undefined : { text: `await ${text}`, exact: true, absent: 'empty' };
+}
+
+/** No terminal, or one that returns every row (`.all()`, `.execute()`): the rewrites apply. */
+function rowsTerminal(select: SelectChain): boolean {
+  return select.terminal === undefined || select.terminal.name === 'all' || select.terminal.name === 'execute';
+}
+
+/** The query's text with `text` (a chain call) added before its terminal, or at its end when it has none. */
+function appendBeforeTerminal(req: RewriteRequest, select: SelectChain, text: string): string | undefined {
+  if (!select.terminal) return `${req.sourceCode.getText(req.call)}${text}`;
+  const callee = select.terminal.node.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? editChain(req.sourceCode, req.call, [{ after: callee.object, text }]) : undefined;
 }
 
 /** `db.select()` → `db.select({ id: t.id, … })`; relational queries get `columns`. */
@@ -544,7 +557,7 @@ function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrit
     return { text: `await ${relational.receiver}.findMany(${editObject(req.sourceCode, relational.options, { add: [add] })})`, exact: refinement.kind === 'take' };
   }
   const select = selectChain(req.chain);
-  if (!select || select.terminal || !/^[A-Za-z_$][\w$]*$/.test(refinementField(refinement))) return undefined;
+  if (!select || !rowsTerminal(select) || !/^[A-Za-z_$][\w$]*$/.test(refinementField(refinement))) return undefined;
   const table = req.sourceCode.getText(select.from.args[0]!);
   const column = `${table}.${refinementField(refinement)}`;
   const end = req.call;
@@ -566,11 +579,11 @@ function refineRewrite(req: RewriteRequest, refinement: Refinement): QueryRewrit
     }
     case 'order':
       if (select.names.includes('orderBy')) return undefined;
-      text = `${req.sourceCode.getText(end)}.orderBy(${refinement.direction}(${column}))`;
+      text = appendBeforeTerminal(req, select, `.orderBy(${refinement.direction}(${column}))`);
       imports = [['drizzle-orm', refinement.direction]];
       break;
     case 'take':
-      text = `${req.sourceCode.getText(end)}.limit(${refinement.count})`;
+      text = appendBeforeTerminal(req, select, `.limit(${refinement.count})`);
       break;
   }
   return text === undefined ? undefined : { text: `await ${text}`, exact: refinement.kind === 'take', imports };

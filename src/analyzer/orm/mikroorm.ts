@@ -7,8 +7,8 @@ import { handleName, independent, keyFilterSplice, mapSplice } from './bulk.js';
 import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } from './batch.js';
 import { exprBefore, findCall, isArrayArg, lastName, type CallLink } from './common.js';
 import type { AtomicChange, AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryRewrite, QueryShape, Refinement, RelationLoad, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
-import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause } from './shape.js';
-import { editObject, fieldsObject, hasAny, type Options, quote, readOptions, receiverText } from './rewrite.js';
+import { addArgumentSplice, addPropertySplice, asObject, callClause, hasSpread, insertCallBefore, isWithin, linkIndex, methodNode, objectEqualities, optionClause, quote } from './shape.js';
+import { editObject, fieldsObject, hasAny, type Options, readOptions, receiverText } from './rewrite.js';
 
 /** EntityManager methods (entity class first) and repository methods (no entity argument). */
 const EM_OPS: Readonly<Record<string, Operation>> = {

@@ -7,8 +7,8 @@ import { type CallLink, exprBefore, isArrayArg, lastName, PROMISE_LIKE, rowMetho
 import { appendProperty, GUARD_OPERATORS, onlyProperty, payloadProperty, quoted, signedAmount } from './atomic.js';
 import { addOptionSplice, handleName, keyFilterSplice, mapSplice } from './bulk.js';
 import type { AtomicEdit, AtomicRowEdit, AtomicRowRequest, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, Chain, EagerSupport, Evidence, Execution, FetchShape, InListSite, Operation, OrmModule, QueryShape, RewriteRequest, ShapeRequest, Splice, TransactionFix, TransactionRequest } from './types.js';
-import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, withinChainArgs } from './shape.js';
-import { editChain, editObject, type LinkEdit, quote, readOptions, receiverText } from './rewrite.js';
+import { addPropertySplice, asObject, callClause, hasSpread, insertCallAfter, isWithin, linkIndex, objectEqualities, optionClause, quote, withinChainArgs } from './shape.js';
+import { editChain, editObject, type LinkEdit, readOptions, receiverText } from './rewrite.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   find: 'read-many',

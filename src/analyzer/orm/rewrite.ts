@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticKey } from '../ast.js';
+import { quote } from './shape.js';
 import { spliceNodeText, type Splice } from '../fixes.js';
 import type { CallLink } from './common.js';
-import type { Chain, FetchShape } from './types.js';
 
 /** Helpers the per-ORM rewrite builders (`countRewrite`, `existsRewrite`…) share. */
 
@@ -39,9 +39,6 @@ export function keyText(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : quote(key);
 }
 
-export function quote(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 /** `key: value`, or the shorthand `key` when the value is the same name. */
 export function entryText(key: string, value: string): string {
@@ -84,10 +81,6 @@ export function editObject(
   return `{ ${entries.join(', ')} }`;
 }
 
-/** The source text of a property's value (a shorthand `where` gives `where`). */
-export function valueText(sourceCode: Readonly<TSESLint.SourceCode>, prop: TSESTree.Property): string {
-  return sourceCode.getText(prop.value);
-}
 
 /** One change to a chain: drop a link, rename its method, replace its arguments, or add text after it. */
 export type LinkEdit =
@@ -130,15 +123,5 @@ export function receiverText(sourceCode: Readonly<TSESLint.SourceCode>, call: TS
   return call.callee.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(call.callee.object) : undefined;
 }
 
-/** Call links of a chain by method name. */
-export function linksNamed(chain: Chain, names: ReadonlySet<string>): CallLink[] {
-  return chain.links.filter((l): l is CallLink => l.kind === 'call' && l.name !== undefined && names.has(l.name));
-}
 
-/** A shape for options nothing can be said about. */
-export const OPAQUE_SHAPE: FetchShape = { paged: false, grouped: false, wholeRows: false, relations: false, opaque: true };
 
-/** Arguments as source text, comma-separated. */
-export function argsText(sourceCode: Readonly<TSESLint.SourceCode>, args: readonly TSESTree.Node[]): string {
-  return args.map((a) => sourceCode.getText(a)).join(', ');
-}

@@ -7,8 +7,8 @@ import { incrementMethod, onlyProperty, payloadProperty, quoted } from './atomic
 import { addOptionSplice, independent, itemFieldKeys, keyFilterSplice, mapSplice, plainObject } from './bulk.js';
 import type { AtomicEdit, AtomicRowEdit, AtomicRowRequest, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, RecognizeContext, Refinement, RewriteRequest, ShapeRequest, TransactionFix, TransactionRequest } from './types.js';
 import { addArrayElement, addCallArgument, addObjectEntry, keyedRelation, loadedText, lowerFirst, objectConditions, singleItemCondition } from '../relations.js';
-import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
-import { editObject, fieldsObject, hasAny, type Options, quote, readOptions, receiverText, unknownKeys } from './rewrite.js';
+import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause, quote } from './shape.js';
+import { editObject, fieldsObject, hasAny, type Options, readOptions, receiverText, unknownKeys } from './rewrite.js';
 
 const MODEL_OPS: Readonly<Record<string, Operation>> = {
   findAll: 'read-many',
