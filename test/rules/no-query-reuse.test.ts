@@ -253,6 +253,70 @@ export async function count() {
         },
       ],
     },
+    {
+      name: 'a Drizzle select awaited twice',
+      code: `
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { users } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function twice(id: number) {
+  const user = db.select().from(users).where(eq(users.id, id));
+  const [first] = await user;
+  const [again] = await user;
+  return [first, again];
+}
+`,
+      errors: [
+        {
+          messageId: 'executedTwice',
+          data: { name: 'user', line: '8', orm: 'Drizzle' },
+          line: 9,
+          column: 25,
+          endLine: 9,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
+      name: 'a MikroORM 6 QueryBuilder awaited twice',
+      code: `
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Book } from './book.entity';
+export async function twice(em: EntityManager) {
+  const qb = em.createQueryBuilder(Book).where({ published: true });
+  const books = await qb;
+  const again = await qb;
+  return [books, again];
+}
+`,
+      errors: [
+        {
+          messageId: 'executedTwice',
+          data: { name: 'qb', line: '6', orm: 'MikroORM' },
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useFirstResult',
+              data: { result: 'books', line: '6' },
+              output: `
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Book } from './book.entity';
+export async function twice(em: EntityManager) {
+  const qb = em.createQueryBuilder(Book).where({ published: true });
+  const books = await qb;
+  const again = books;
+  return [books, again];
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Mongoose throws `Query was already executed`.
     {
       name: 'a Mongoose query awaited twice',
