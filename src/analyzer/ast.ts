@@ -102,6 +102,9 @@ export const PROMISE_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'f
 
 /** Whether `call` is the last call of its chain, ignoring trailing `.then/.catch/.finally`. */
 export function isChainHead(call: TSESTree.CallExpression): boolean {
+  // `q.then(…)` / `q.catch(…)` is a promise tail of the query `q`, not a second query.
+  const own = calleeName(call);
+  if (own !== undefined && PROMISE_METHODS.has(own) && call.callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(call.callee.object).type === AST_NODE_TYPES.CallExpression) return false;
   const next = nextChainCall(call);
   if (next === undefined) return true;
   const name = calleeName(next);
