@@ -50,7 +50,8 @@ async function main() {
     process.stdout.write(`${plugin.meta.version}\n`);
     return 0;
   }
-  const preset = plugin.configs[values.preset];
+  // Only the syntax-only presets: the CLI lints .js files too, where a type-aware preset cannot run.
+  const preset = ['recommended', 'strict', 'all'].includes(values.preset) ? plugin.configs[values.preset] : undefined;
   if (!preset) {
     process.stderr.write(`orm-lint: unknown preset "${values.preset}" (use recommended, strict or all)\n`);
     return 2;
