@@ -174,9 +174,9 @@ function isRelative(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-/** The example: './db' (any extension) becomes './db.mjs'; packages stay bare; nothing else is allowed. */
-function exampleSpecifier(specifier: string): string {
-  if (EXAMPLE_DB_SPECIFIER.test(specifier)) return './db.mjs';
+/** The example: './db' (any extension) becomes './db.mjs' (`./db.mjs?run=<i>` in a group); packages stay bare; nothing else is allowed. */
+function exampleSpecifier(specifier: string, run?: number): string {
+  if (EXAMPLE_DB_SPECIFIER.test(specifier)) return run === undefined ? './db.mjs' : `./db.mjs?run=${run}`;
   if (isRelative(specifier) || specifier.startsWith('/') || specifier.startsWith('file:')) {
     throw new Error(
       `examples may import only './db' and packages installed in test/orms (got '${specifier}')`,
@@ -247,30 +247,60 @@ export async function runOrmCase(c: OrmCase): Promise<OrmCaseResult> {
     if (!existsSync(resultFile)) {
       throw new OrmCaseError(`${c.orm}: the runner exited with code ${output.code} and no result\n${output.text}`, c.orm, output.text);
     }
-    const r = JSON.parse(readFileSync(resultFile, 'utf8')) as RunnerOutput;
-    if (r.error) {
-      throw new OrmCaseError(
-        `${c.orm}: ${r.error.message}\n${r.error.stack ?? ''}\n${output.text}`.trimEnd(),
-        c.orm,
-        output.text,
-        r.statements,
-      );
-    }
-    const data = r.statements.filter((s) => s.kind === 'data');
-    return {
-      result: r.result,
-      dataStatements: data.length,
-      otherStatements: r.statements.length - data.length,
-      rowsReturned: data.reduce((sum, s) => sum + s.rows, 0),
-      statements: r.statements.map((s) => s.sql),
-      details: r.statements,
-      runMs: r.runMs,
-      warmMs: r.warmMs,
-    };
+    return toCaseResult(c.orm, JSON.parse(readFileSync(resultFile, 'utf8')) as RunnerOutput, output.text);
   } finally {
     if (keep) console.log(`[orm harness] kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs several examples of one ORM one after another in ONE child process, each on its own fresh
+ * database seeded for its `n` and with its own instance of the db module (new clients, empty
+ * identity maps and caches), and counts each separately. Cheaper than one process per example (the
+ * ORM packages load once); ORM state cannot leak between runs because nothing is shared but the
+ * loaded packages. Results keep input order; the first example that throws rejects the group.
+ */
+export async function runOrmGroup(orm: OrmName, runs: readonly { n: number; source: string }[], timeoutMs = 180_000): Promise<OrmCaseResult[]> {
+  if (!ORMS.includes(orm)) throw new Error(`unknown ORM '${orm}' (mongoose cannot run here: no MongoDB server)`);
+  for (const r of runs) if (!Number.isInteger(r.n) || r.n < 1) throw new Error(`n must be a positive integer (got ${r.n})`);
+  assertOrmsInstalled();
+  const examples = runs.map((r, i) => transpile(r.source, `example-${i}.ts`, (specifier) => exampleSpecifier(specifier, i)));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `orm-group-${orm}-`));
+  const keep = process.env.ORM_HARNESS_KEEP === '1';
+  try {
+    symlinkSync(path.join(ORMS_DIR, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    for (const [name, text] of dbModuleFiles(orm)) writeFileSync(path.join(dir, name), text);
+    examples.forEach((text, i) => writeFileSync(path.join(dir, `example-${i}.mjs`), text));
+    writeFileSync(path.join(dir, 'case.json'), JSON.stringify({ orm, ormsDir: ORMS_DIR, runs: runs.map((r) => ({ n: r.n })) }));
+    const output = await spawnRunner(dir, timeoutMs);
+    const resultFile = path.join(dir, 'result.json');
+    if (!existsSync(resultFile)) {
+      throw new OrmCaseError(`${orm}: the runner exited with code ${output.code} and no result\n${output.text}`, orm, output.text);
+    }
+    const parsed = JSON.parse(readFileSync(resultFile, 'utf8')) as { runs: RunnerOutput[] };
+    return parsed.runs.map((r, i) => toCaseResult(orm, r, output.text, `run ${i} (n = ${runs[i]!.n})`));
+  } finally {
+    if (keep) console.log(`[orm harness] kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function toCaseResult(orm: OrmName, r: RunnerOutput, output: string, label?: string): OrmCaseResult {
+  if (r.error) {
+    throw new OrmCaseError(`${orm}${label ? ` ${label}` : ''}: ${r.error.message}\n${r.error.stack ?? ''}\n${output}`.trimEnd(), orm, output, r.statements);
+  }
+  const data = r.statements.filter((s) => s.kind === 'data');
+  return {
+    result: r.result,
+    dataStatements: data.length,
+    otherStatements: r.statements.length - data.length,
+    rowsReturned: data.reduce((sum, s) => sum + s.rows, 0),
+    statements: r.statements.map((s) => s.sql),
+    details: r.statements,
+    runMs: r.runMs,
+    warmMs: r.warmMs,
+  };
 }
 
 /** Runs cases with bounded parallelism (each case is a child process); results keep input order. */

@@ -7,6 +7,10 @@
 // The runner instruments the SQLite drivers, creates and seeds <caseDir>/case.sqlite, loads db.mjs,
 // warms the connection, then counts every statement executed while example.mjs's run() is
 // awaited. It writes <caseDir>/result.json and exits (so nothing an ORM leaves open can hang).
+//
+// A group (case.json { orm, ormsDir, runs: [{ n }, …] }, from runOrmGroup) runs example-<i>.mjs one
+// after another in this process, each on its own case-<i>.sqlite and with its own instance of the
+// db module (db.mjs?run=<i>, which example-<i>.mjs imports), and writes { runs: [...] }.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -234,20 +238,20 @@ function toPlain(value, hook, stack = new Set()) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-async function main() {
-  const Database = requireOrm('better-sqlite3');
-  instrumentBetterSqlite3(Database);
-  if (spec.orm === 'sequelize') instrumentSqlite3(requireOrm('sqlite3'));
-
-  const dbFile = path.join(caseDir, 'case.sqlite');
+/**
+ * One example on its own fresh database: `dbFile` seeded for `n`, the db module imported from
+ * `dbUrl` (a fresh module instance per run, so every run gets new clients), `exampleUrl` counted.
+ */
+async function runOne(Database, { n, dbFile, dbUrl, exampleUrl }) {
   const raw = new Database(dbFile);
   raw.exec(SCHEMA);
-  seed(raw, spec.n);
+  seed(raw, n);
   raw.close();
   process.env.ORM_CASE_DB = dbFile;
+  counter.statements = [];
 
   const t0 = performance.now();
-  const dbModule = await import(pathToFileURL(path.join(caseDir, 'db.mjs')).href);
+  const dbModule = await import(dbUrl);
   const hooks = dbModule.__harness;
   await hooks.warm();
   const warmMs = performance.now() - t0;
@@ -257,7 +261,7 @@ async function main() {
   const t1 = performance.now();
   counter.active = true;
   try {
-    const example = await import(pathToFileURL(path.join(caseDir, 'example.mjs')).href);
+    const example = await import(exampleUrl);
     if (typeof example.run !== 'function') throw new Error('the example module must export an async function run()');
     result = await example.run();
     // Let statements that the example started but did not await (eager ORMs) reach the driver.
@@ -279,11 +283,27 @@ async function main() {
   } catch (e) {
     error ??= { message: `close() failed: ${e instanceof Error ? e.message : String(e)}` };
   }
+  return { result: plain ?? null, error, statements: counter.statements, warmMs, runMs };
+}
 
-  writeFileSync(
-    path.join(caseDir, 'result.json'),
-    JSON.stringify({ result: plain ?? null, error, statements: counter.statements, warmMs, runMs }),
-  );
+async function main() {
+  const Database = requireOrm('better-sqlite3');
+  instrumentBetterSqlite3(Database);
+  if (spec.orm === 'sequelize') instrumentSqlite3(requireOrm('sqlite3'));
+  const url = (file) => pathToFileURL(path.join(caseDir, file)).href;
+
+  if (Array.isArray(spec.runs)) {
+    // A group: several examples one after another in this process, each on its own database and
+    // with its own instance of the db module (`db.mjs?run=<i>`), which the example imports.
+    const runs = [];
+    for (const [i, run] of spec.runs.entries()) {
+      runs.push(await runOne(Database, { n: run.n, dbFile: path.join(caseDir, `case-${i}.sqlite`), dbUrl: `${url('db.mjs')}?run=${i}`, exampleUrl: url(`example-${i}.mjs`) }));
+    }
+    writeFileSync(path.join(caseDir, 'result.json'), JSON.stringify({ runs }));
+    return;
+  }
+  const one = await runOne(Database, { n: spec.n, dbFile: path.join(caseDir, 'case.sqlite'), dbUrl: url('db.mjs'), exampleUrl: url('example.mjs') });
+  writeFileSync(path.join(caseDir, 'result.json'), JSON.stringify(one));
 }
 
 main().then(

@@ -628,7 +628,10 @@ function bulkAtomic(req: BulkAtomicRequest): { text: string; imports: [string, s
   const args = call.arguments;
   const entityFirst = args[0]?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(args[0].name);
   const where = args[entityFirst ? 1 : 0];
-  if (args.length > (entityFirst ? 2 : 1) || (read.match.method === 'findAll' && where)) return undefined;
+  if (args.length > (entityFirst ? 3 : 2) || (read.match.method === 'findAll' && where)) return undefined;
+  // Options that only order or narrow the loaded columns do not change which rows the update touches.
+  const options = args[entityFirst ? 2 : 1];
+  if (options && (options.type !== AST_NODE_TYPES.ObjectExpression || options.properties.some((p) => p.type !== AST_NODE_TYPES.Property || !['orderBy', 'fields'].includes(staticKey(p) ?? '')))) return undefined;
   const raw = rawIncrement(sourceCode, change);
   if (!raw) return undefined;
   const entity = entityFirst ? `${sourceCode.getText(args[0]!)}, ` : '';

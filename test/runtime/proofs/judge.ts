@@ -3,7 +3,7 @@
  * N, and the rule's claim about statements and rows.
  */
 import os from 'node:os';
-import { canonicalJson, runOrmCase, sameResult, type OrmCaseResult, type OrmName } from '../harness.js';
+import { canonicalJson, runOrmGroup, sameResult, type OrmCaseResult, type OrmName } from '../harness.js';
 import type { Claim, Measured } from './types.js';
 
 const WRITE = /^\s*(?:insert|update|delete|replace)\b/i;
@@ -25,13 +25,13 @@ export interface PairRun {
 }
 
 /** Everything wrong with a bad → fixed pair at each N (empty when the rewrite keeps results and keeps the claim). */
-export function judge(claim: Claim, runs: readonly PairRun[]): string[] {
+export function judge(claim: Claim, runs: readonly PairRun[], items: (n: number) => number = (n) => n): string[] {
   const problems: string[] = [];
   for (const { n, bad, fixed } of runs) {
     if (!sameResult(bad.result, fixed.result)) {
       problems.push(`N=${n}: the results differ\n  ❌    ${clip(canonicalJson(bad.result))}\n  fixed ${clip(canonicalJson(fixed.result))}\n  first difference: ${firstDifference(bad.result, fixed.result)}`);
     }
-    problems.push(...claim.check(n, measure(bad), measure(fixed)).map((p) => `N=${n}: ${p}`));
+    problems.push(...claim.check({ n, items: items(n) }, measure(bad), measure(fixed)).map((p) => `N=${n}: ${p}`));
   }
   return problems;
 }
@@ -59,9 +59,14 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string {
   return `${path}: ${clip(canonicalJson(a) ?? 'undefined', 120)} vs ${clip(canonicalJson(b) ?? 'undefined', 120)}`;
 }
 
-/** Runs harness cases with at most `limit` child processes at a time, across every caller. */
+/**
+ * Runs groups of examples (one child process per group, see `runOrmGroup`) with at most `limit`
+ * child processes at a time, across every caller.
+ */
 export function createRunQueue(limit = Math.max(1, Math.min(2, os.availableParallelism()))) {
   let active = 0;
+  let children = 0;
+  let runs = 0;
   const waiting: (() => void)[] = [];
   const next = () => {
     if (active >= limit) return;
@@ -73,10 +78,16 @@ export function createRunQueue(limit = Math.max(1, Math.min(2, os.availableParal
   };
   return {
     limit,
-    run(orm: OrmName, n: number, source: string): Promise<OrmCaseResult> {
-      return new Promise<OrmCaseResult>((resolve, reject) => {
+    /** Child processes started and examples run so far. */
+    get stats() {
+      return { children, runs };
+    },
+    run(orm: OrmName, group: readonly { n: number; source: string }[]): Promise<OrmCaseResult[]> {
+      return new Promise<OrmCaseResult[]>((resolve, reject) => {
         waiting.push(() => {
-          runOrmCase({ orm, n, source })
+          children++;
+          runs += group.length;
+          runOrmGroup(orm, group)
             .then(resolve, reject)
             .finally(() => {
               active--;

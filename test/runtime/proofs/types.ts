@@ -21,8 +21,11 @@ export interface Measured {
 export interface Claim {
   /** How the table states it: `N+1 → ≤ 2 data statements`. */
   readonly text: string;
-  /** What is wrong with `bad` → `fixed` at `n`; empty when the claim holds. */
-  check(n: number, bad: Measured, fixed: Measured): string[];
+  /**
+   * What is wrong with `bad` → `fixed` at `n`, where the ❌ version repeats its work `items` times
+   * (N unless the example filters); empty when the claim holds.
+   */
+  check(at: { readonly n: number; readonly items: number }, bad: Measured, fixed: Measured): string[];
 }
 
 /** A ❌ example the rule reports and rewrites (its fix, or the first suggestion of the report). */
@@ -40,6 +43,8 @@ export interface ProofCase {
   readonly options?: Record<string, unknown>;
   /** Why the claim differs for this case, when it does. */
   readonly note?: string;
+  /** How many items the ❌ version repeats its work for at N (default N), e.g. `(n) => Math.ceil(n / 2)` for published posts. */
+  readonly items?: (n: number) => number;
 }
 
 /** A cell with no rewrite for this ORM: why, and (when there is one) the ❌ example the rule reports without one. */
