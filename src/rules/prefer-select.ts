@@ -66,6 +66,8 @@ export default createRule<Options, MessageId>({
         const shape = mod.fetchShape?.(request);
         if (!shape || shape.opaque || !shape.wholeRows) return;
         const fields = [...flow.fields];
+        // `row.dataValues`, `doc._doc`, `$query()`: the ORM's own members read the whole row.
+        if (fields.some((f) => f.startsWith('$') || mod.rowMembers?.has(f))) return;
         const rewrite = mod.selectRewrite?.(request, fields);
         const fix = rewrite && flowFix(context.sourceCode, flow, rewrite.text, precedenceOf(rewrite.text), [], rewrite.imports);
         const list = fieldList(fields);

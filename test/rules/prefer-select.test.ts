@@ -105,6 +105,15 @@ export async function f(key: 'id' | 'name') {
 }`,
     },
     {
+      name: "with checkFieldReads: a Sequelize instance member is not a column",
+      options: [{"ignoreModels":[],"checkFieldReads":true}],
+      code: `import { Document } from './models';
+export async function f(id: string) {
+  const doc = await Document.findByPk(id);
+  return doc?.dataValues.text;
+}`,
+    },
+    {
       name: "ignoreModels",
       options: [{"ignoreModels":["team"],"checkFieldReads":false}],
       code: `import { PrismaClient } from '@prisma/client';

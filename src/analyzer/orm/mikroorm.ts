@@ -202,6 +202,7 @@ export const mikroorm: OrmModule = {
   },
   rowsPart: { findAndCount: 0, getResultAndCount: 0 },
   eager: eagerSupport(),
+  rowMembers: new Set(['__helper', '__meta', '__platform', '__em', '__factory', '__initialized']),
   rowHints: {
     count: 'em.count(Entity, where)',
     exists: `em.findOne(Entity, where, { fields: ['id'] })`,

@@ -199,6 +199,7 @@ export const mongoose: OrmModule = {
     return outsideTransaction(req);
   },
   eager: eagerSupport(),
+  rowMembers: new Set(['_doc', '$__', '$isNew', 'isNew', '$locals', '$op', '$errors', 'errors', 'schema', 'collection', 'db', 'baseModelName', 'modelName', '$isDeleted']),
   rowHints: {
     count: 'Model.countDocuments(filter)',
     exists: 'Model.exists(filter) !== null',

@@ -144,6 +144,7 @@ export const sequelize: OrmModule = {
   },
   rowsPart: { findAndCountAll: 'rows' },
   eager: eagerSupport(),
+  rowMembers: new Set(['dataValues', '_previousDataValues', '_changed', '_options', '_model', 'isNewRecord', 'sequelize', 'uniqno']),
   rowHints: {
     count: 'Model.count({ where })',
     exists: `Model.findOne({ where, attributes: ['id'] })`,

@@ -303,6 +303,11 @@ export interface OrmModule {
   readonly eager?: EagerSupport;
   /** Short code hints for the data-flow rules' messages (`count({ where })`), in this ORM's API. */
   readonly rowHints?: RowHints;
+  /**
+   * Properties of a loaded row that are the ORM's API, not columns (`dataValues`, `_doc`): code that reads
+   * them reads the whole row.
+   */
+  readonly rowMembers?: ReadonlySet<string>;
   /** What an awaited query yields (an array of rows, one row, a number); undefined for anything else. */
   resultShape?(match: QueryMatch, chain: Chain): ResultShape | undefined;
   /** What the query's options say about its result (paging, projection, eager loads). */
