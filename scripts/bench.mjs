@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- [folders…] [--runs N] [--typed-runs N] [--no-typed] [--no-non-orm] [--max-bytes N]]
+// npm run bench [-- [folders…] [--runs N] [--paired-rounds N] [--typed-runs N] [--no-typed] [--no-non-orm] [--max-bytes N]]
 //
 // How much eslint-plugin-orm adds to ESLint, on real third-party code nobody here wrote:
 //
@@ -7,6 +7,8 @@
 //      `orm.configs.all`, run alternately (plain/orm, then orm/plain, …) in fresh child processes;
 //      median wall time, CPU time and peak memory (maxRSS) of each, and the ratio. The same on code
 //      that touches no ORM (ESLint's own lib/), where the rules should cost nothing measurable.
+//      Then both configurations in one process, file by file in turn (CPU time): on a machine busy
+//      with other work this ratio is far steadier than the one from separate runs.
 //   2. Per-rule time from ESLint's `stats` (the data behind TIMING/--stats), over the same files.
 //   3. Typed: the same files in one TypeScript program (a generated tsconfig, allowJs), typescript-
 //      eslint's `no-floating-promises` alone against `orm.configs.all`, and against both together.
@@ -31,12 +33,10 @@ const self = fileURLToPath(import.meta.url);
 // ---------------------------------------------------------------------------------------------
 // Child: lint a file list with one configuration and print what it cost.
 
-async function child(specFile) {
-  const spec = JSON.parse(readFileSync(specFile, 'utf8'));
-  const { ESLint } = await import('eslint');
+async function configFor(mode, spec) {
   const tsParser = (await import('@typescript-eslint/parser')).default;
   const plugin = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href)).default;
-  const typed = spec.mode.startsWith('typed-');
+  const typed = mode.startsWith('typed-');
   const parserOptions = typed ? { project: spec.tsconfig, tsconfigRootDir: path.dirname(spec.tsconfig) } : {};
   const config = [
     { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
@@ -46,14 +46,47 @@ async function child(specFile) {
     },
     { files: ['**/*.{cjs,cts}'], languageOptions: { sourceType: 'commonjs' } },
   ];
-  const withOrm = spec.mode === 'orm' || spec.mode === 'typed-orm' || spec.mode === 'typed-both';
-  const withFloating = spec.mode === 'typed-floating' || spec.mode === 'typed-both';
-  if (withOrm) config.push(plugin.configs.all);
-  if (withFloating) {
+  if (mode === 'orm' || mode === 'typed-orm' || mode === 'typed-both') config.push(plugin.configs.all);
+  if (mode === 'typed-floating' || mode === 'typed-both') {
     const tseslint = (await import('typescript-eslint')).default;
     config.push({ plugins: { '@typescript-eslint': tseslint.plugin }, rules: { '@typescript-eslint/no-floating-promises': 'error' } });
   }
-  const eslint = new ESLint({ cwd: spec.cwd, overrideConfigFile: true, overrideConfig: config, ignore: false, stats: spec.stats === true });
+  return config;
+}
+
+/**
+ * Both configurations in one process, each file linted by one then the other (the order flips every
+ * file and every round): CPU time summed per configuration. Load from other processes then falls on
+ * both alike, which separate runs cannot promise on a busy machine.
+ */
+async function pairedChild(spec) {
+  const { ESLint } = await import('eslint');
+  const modes = ['plain', 'orm'];
+  const eslint = {};
+  for (const mode of modes) eslint[mode] = new ESLint({ cwd: spec.cwd, overrideConfigFile: true, overrideConfig: await configFor(mode, spec), ignore: false });
+  const texts = spec.files.map((file) => [file, readFileSync(file, 'utf8')]);
+  const rounds = [];
+  // Round 0 warms both configurations up (parsers loaded, code JIT-compiled) on a few files.
+  for (let round = 0; round <= spec.rounds; round++) {
+    const cpu = { plain: 0, orm: 0 };
+    for (const [i, [file, text]] of (round === 0 ? texts.slice(0, 50) : texts).entries()) {
+      for (const mode of (i + round) % 2 ? modes : [...modes].reverse()) {
+        const c = process.cpuUsage();
+        await eslint[mode].lintText(text, { filePath: file });
+        const d = process.cpuUsage(c);
+        cpu[mode] += (d.user + d.system) / 1000;
+      }
+    }
+    if (round > 0) rounds.push(cpu);
+  }
+  process.stdout.write(JSON.stringify({ rounds }));
+}
+
+async function child(specFile) {
+  const spec = JSON.parse(readFileSync(specFile, 'utf8'));
+  if (spec.mode === 'paired') return pairedChild(spec);
+  const { ESLint } = await import('eslint');
+  const eslint = new ESLint({ cwd: spec.cwd, overrideConfigFile: true, overrideConfig: await configFor(spec.mode, spec), ignore: false, stats: spec.stats === true });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const results = await eslint.lintFiles(spec.files);
@@ -229,12 +262,14 @@ async function main() {
       'typed-runs': { type: 'string', default: '3' },
       'no-typed': { type: 'boolean', default: false },
       'no-non-orm': { type: 'boolean', default: false },
+      'paired-rounds': { type: 'string', default: '1' },
       'max-bytes': { type: 'string', default: String(1_000_000) },
     },
   });
   if (values.child) return child(values.child);
   const runs = Number(values.runs);
   const typedRuns = Number(values['typed-runs']);
+  const pairedRounds = Number(values['paired-rounds']);
   const maxBytes = Number(values['max-bytes']);
   if (!existsSync(path.join(repoRoot, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build (npm run bench does)');
 
@@ -260,6 +295,18 @@ async function main() {
     if (!values['no-non-orm']) {
       const nonOrm = folderCorpus([path.join(repoRoot, 'node_modules', 'eslint', 'lib')], maxBytes);
       await syntacticSection(`Syntactic, code that touches no ORM (ESLint's own lib/, ${nonOrm.files.length} files)`, { cwd: nonOrm.cwd, files: nonOrm.files }, runs, scratch);
+    }
+
+    // 1b. paired, in one process
+    if (pairedRounds > 0) {
+      const { rounds } = await runChild({ ...base, mode: 'paired', rounds: pairedRounds }, scratch);
+      const ratios = rounds.map((r) => r.orm / r.plain);
+      const plainMs = median(rounds.map((r) => r.plain));
+      const ormMs = median(rounds.map((r) => r.orm));
+      console.log(
+        `Paired in one process (each file linted by both configurations in turn, ${pairedRounds} round(s) after a warm-up, CPU time): ` +
+          `plain ${fmtS(plainMs)}, orm ${fmtS(ormMs)}; ratio per round ${ratios.map((x) => x.toFixed(3)).join(', ')}; median ${median(ratios).toFixed(3)} (${fmtPct(median(ratios))})\n`,
+      );
     }
 
     // 2. per-rule time
