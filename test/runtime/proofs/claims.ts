@@ -73,3 +73,15 @@ export const readModifyWriteToAtomic: Claim = {
     return problems;
   },
 };
+
+/** Two round trips → one: the rows of the first statement no longer travel to the application. */
+export const twoStatementsToOne: Claim = {
+  text: '2 data statements → 1, fewer rows',
+  check({ n }, bad, fixed) {
+    const problems: string[] = [];
+    if (bad.data < 2) problems.push(`the ❌ version ran ${bad.data} data statements at N=${n}, expected at least 2`);
+    if (fixed.data !== bad.data - 1) problems.push(`the fixed version ran ${fixed.data} data statements at N=${n}, expected ${bad.data - 1} (one fewer than the ❌ one)`);
+    if (fixed.rows >= bad.rows) problems.push(`the fixed version fetched ${fixed.rows} rows at N=${n}, not fewer than the ❌ one (${bad.rows})`);
+    return problems;
+  },
+};

@@ -9,6 +9,9 @@ import type { RuleProof } from './types.js';
 
 const ARCHIVE = 'unpublish every post, one UPDATE by id each';
 
+/** One new row per user: N INSERTs → one multi-row INSERT (generated ids must come out the same). */
+const INSERT = 'a welcome post per user, one INSERT each';
+
 export const noWriteInLoop: RuleProof = {
   rule: 'no-write-in-loop',
   claim: writesToOne,
@@ -151,6 +154,146 @@ export async function run() {
   return prisma.post.findMany({ select: { id: true, published: true }, orderBy: { id: 'asc' } });
 }
 `,
+    },
+    {
+      orm: 'knex',
+      scenario: INSERT,
+      at: '.insert(',
+      messageId: 'writeInLoop',
+      source: `
+import { knex } from './db';
+
+export async function run() {
+  const users = await knex('users').select('id', 'name').orderBy('id');
+  for (const user of users) {
+    await knex('posts').insert({ title: 'Welcome, ' + user.name, author_id: user.id });
+  }
+  return knex('posts').select('id', 'title', 'author_id').where('id', '>', users.length).orderBy('id');
+}
+`,
+    },
+    {
+      orm: 'kysely',
+      scenario: INSERT,
+      at: 'insertInto(',
+      messageId: 'writeInLoop',
+      source: `
+import { db } from './db';
+
+export async function run() {
+  const users = await db.selectFrom('users').select(['id', 'name']).orderBy('id').execute();
+  for (const user of users) {
+    await db.insertInto('posts').values({ title: 'Welcome, ' + user.name, author_id: user.id }).execute();
+  }
+  return db.selectFrom('posts').select(['id', 'title', 'author_id']).where('id', '>', users.length).orderBy('id').execute();
+}
+`,
+    },
+    {
+      orm: 'drizzle',
+      scenario: INSERT,
+      at: 'db.insert(',
+      messageId: 'writeInLoop',
+      source: `
+import { asc, db, gt, posts, users } from './db';
+
+export async function run() {
+  const all = await db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.id));
+  for (const user of all) {
+    await db.insert(posts).values({ title: 'Welcome, ' + user.name, authorId: user.id });
+  }
+  return db.select({ id: posts.id, title: posts.title, authorId: posts.authorId }).from(posts).where(gt(posts.id, all.length)).orderBy(asc(posts.id));
+}
+`,
+    },
+    {
+      orm: 'typeorm',
+      scenario: INSERT,
+      at: 'postRepo.insert(',
+      messageId: 'writeInLoop',
+      source: `
+import { MoreThan, postRepo, userRepo } from './db';
+
+export async function run() {
+  const users = await userRepo.find({ order: { id: 'ASC' } });
+  for (const user of users) {
+    await postRepo.insert({ title: 'Welcome, ' + user.name, authorId: user.id });
+  }
+  return postRepo.find({ select: { id: true, title: true, authorId: true }, where: { id: MoreThan(users.length) }, order: { id: 'ASC' } });
+}
+`,
+    },
+    {
+      orm: 'sequelize',
+      scenario: INSERT,
+      at: 'Post.create(',
+      messageId: 'writeInLoop',
+      source: `
+import { Op, Post, User } from './db';
+
+export async function run() {
+  const users = await User.findAll({ order: [['id', 'ASC']] });
+  for (const user of users) {
+    await Post.create({ title: 'Welcome, ' + user.name, authorId: user.id });
+  }
+  return Post.findAll({ attributes: ['id', 'title', 'authorId'], where: { id: { [Op.gt]: users.length } }, order: [['id', 'ASC']], raw: true });
+}
+`,
+    },
+    {
+      orm: 'mikroorm',
+      scenario: INSERT,
+      at: 'em.insert(',
+      messageId: 'writeInLoop',
+      source: `
+import { em, Post, User } from './db';
+
+export async function run() {
+  const users = await em.find(User, {}, { orderBy: { id: 'asc' } });
+  for (const user of users) {
+    await em.insert(Post, { title: 'Welcome, ' + user.name, author: user.id });
+  }
+  const created = await em.fork().find(Post, { id: { $gt: users.length } }, { orderBy: { id: 'asc' } });
+  return created.map((p) => ({ id: p.id, title: p.title, author: p.author.id }));
+}
+`,
+    },
+    {
+      orm: 'prisma',
+      scenario: INSERT,
+      at: 'prisma.post.create(',
+      messageId: 'writeInLoop',
+      source: `
+import { prisma } from './db';
+
+export async function run() {
+  const users = await prisma.user.findMany({ orderBy: { id: 'asc' } });
+  for (const user of users) {
+    await prisma.post.create({ data: { title: 'Welcome, ' + user.name, authorId: user.id } });
+  }
+  return prisma.post.findMany({ select: { id: true, title: true, authorId: true }, where: { id: { gt: users.length } }, orderBy: { id: 'asc' } });
+}
+`,
+    },
+    {
+      orm: 'objection',
+      scenario: INSERT,
+      reason: 'Objection inserts an array in one statement only on PostgreSQL (the one engine that returns every generated id), and \`insertGraph\` still inserts row by row: the rule reports without a suggestion',
+      example: {
+        at: '.insert(',
+        messageId: 'writeInLoop',
+        source: `
+import { Post, User } from './db';
+
+export async function run() {
+  const users = await User.query().orderBy('id');
+  for (const user of users) {
+    await Post.query().insert({ title: 'Welcome, ' + user.name, author_id: user.id });
+  }
+  return Post.query().select('id', 'title', 'author_id').where('id', '>', users.length).orderBy('id');
+}
+`,
+      },
     },
   ],
 };

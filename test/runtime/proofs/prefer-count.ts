@@ -7,6 +7,9 @@ import type { RuleProof } from './types.js';
 
 const SCENARIO = 'number of posts with views ≥ 0 (every post)';
 
+/** A filter that excludes rows (comments not by user 1: 2N - 2 of 2N), so a lost filter changes the number. */
+const READERS = 'comments not by user 1 (the filter matters)';
+
 export const preferCount: RuleProof = {
   rule: 'prefer-count',
   claim: rowsToOne,
@@ -116,6 +119,126 @@ import { prisma } from './db';
 
 export async function run() {
   const rows = await prisma.post.findMany({ where: { views: { gte: 0 } }, orderBy: { id: 'asc' }, include: { author: true } });
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'knex',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { knex } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await knex('comments').where('author_id', '!=', 1);
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'kysely',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { db } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await db.selectFrom('comments').selectAll().where('author_id', '!=', 1).execute();
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'drizzle',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { comments, db, ne } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await db.select().from(comments).where(ne(comments.authorId, 1));
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'typeorm',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { commentRepo, Not } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await commentRepo.findBy({ authorId: Not(1) });
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'sequelize',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { Comment, Op } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await Comment.findAll({ where: { authorId: { [Op.ne]: 1 } } });
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'mikroorm',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { Comment, em } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await em.find(Comment, { author: { $ne: 1 } });
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'objection',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { Comment } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await Comment.query().where('author_id', '!=', 1);
+  return rows.length;
+}
+`,
+    },
+    {
+      orm: 'prisma',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'fetchToCount',
+      source: `
+import { prisma } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await prisma.comment.findMany({ where: { authorId: { not: 1 } } });
   return rows.length;
 }
 `,

@@ -7,6 +7,9 @@ import type { RuleProof } from './types.js';
 
 const SCENARIO = 'any post with views ≥ 0? (every post matches)';
 
+/** The emptiness test written as `rows.length === 0`: the rewrite must keep the polarity. */
+const READERS = 'any comments not by user 1? (tested with === 0)';
+
 export const preferExists: RuleProof = {
   rule: 'prefer-exists',
   claim: rowsToAtMostOne,
@@ -118,6 +121,126 @@ import { prisma } from './db';
 export async function run() {
   const rows = await prisma.post.findMany({ where: { views: { gte: 0 } } });
   return rows.length > 0;
+}
+`,
+    },
+    {
+      orm: 'knex',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { knex } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await knex('comments').where('author_id', '!=', 1);
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'kysely',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { db } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await db.selectFrom('comments').selectAll().where('author_id', '!=', 1).execute();
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'drizzle',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { comments, db, ne } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await db.select().from(comments).where(ne(comments.authorId, 1));
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'typeorm',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { commentRepo, Not } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await commentRepo.findBy({ authorId: Not(1) });
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'sequelize',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { Comment, Op } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await Comment.findAll({ where: { authorId: { [Op.ne]: 1 } } });
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'mikroorm',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { Comment, em } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await em.find(Comment, { author: { $ne: 1 } });
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'objection',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { Comment } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await Comment.query().where('author_id', '!=', 1);
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
+}
+`,
+    },
+    {
+      orm: 'prisma',
+      scenario: READERS,
+      at: 'const rows = await',
+      messageId: 'rowsToTest',
+      source: `
+import { prisma } from './db';
+
+export async function run() {
+  // Comments not written by the admin (user 1).
+  const rows = await prisma.comment.findMany({ where: { authorId: { not: 1 } } });
+  return rows.length === 0 ? "no comments from readers" : "readers are commenting";
 }
 `,
     },
