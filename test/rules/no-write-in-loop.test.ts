@@ -435,7 +435,7 @@ import { User } from './user.entity';
 const dataSource = new DataSource({ type: 'postgres' });
 const users = dataSource.getRepository(User);
 export async function deactivate(ids: { id: number }[]) {
-  await users.update(ids.map((entry) => entry.id), { active: false });
+  if (ids.length > 0) await users.update(ids.map((entry) => entry.id), { active: false });
 }
 ` },
           ],

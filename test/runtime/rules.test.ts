@@ -8,15 +8,17 @@
  * Mongoose cannot run here (no MongoDB server); its rules are verified statically.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureOrmsSetUp, ORMS, type OrmCaseResult, type OrmName } from './harness.js';
+import { ensureOrmsSetUp, ORMS, sameResult, type OrmCaseResult, type OrmName } from './harness.js';
 import { applyRuleFix, lineOf, lintExample, type FixKind, type LintMessage } from './lint-fix.js';
 import { rules } from '../../src/rules/index.js';
 import { NOT_PROVEN, PROOFS } from './proofs/index.js';
 import { nPlusOneToTwo as noQueryInLoopClaim } from './proofs/claims.js';
-import { createRunQueue, judge, measure, type PairRun } from './proofs/judge.js';
+import { createRunQueue, firstDifference, judge, measure, type PairRun } from './proofs/judge.js';
 import { isNoFix, type NoFixCase, type ProofCase, type RuleProof } from './proofs/types.js';
 
 const SIZES = [10, 100] as const;
+/** Seed size for the emptied-loop run (the loop itself runs zero times). */
+const EMPTY_N = 10;
 
 interface Prepared {
   readonly proof: RuleProof;
@@ -26,8 +28,10 @@ interface Prepared {
   readonly messages: LintMessage[];
   readonly fixed?: string;
   readonly kind?: FixKind;
+  /** The same example with the loop's collection emptied (when it has one), and the rule's rewrite of that. */
+  readonly empty?: { readonly source: string; readonly fixed?: string; readonly problem?: string };
   /** Settles when every run of this case is done. */
-  runs?: Promise<{ ok: true; value: PairRun[] } | { ok: false; error: unknown }>;
+  runs?: Promise<{ ok: true; value: { pairs: PairRun[]; empty?: PairRun } } | { ok: false; error: unknown }>;
 }
 
 interface Row {
@@ -59,7 +63,37 @@ function prepare(proof: RuleProof, c: ProofCase): Prepared {
   }
   const rewrite = applyRuleFix(c.source, ruleMessages[0]!);
   if (!rewrite) return { proof, c, messages, lintProblem: `the report on line ${line} has neither a fix nor a suggestion` };
-  return { proof, c, messages, fixed: rewrite.output, kind: rewrite.kind };
+  return { proof, c, messages, fixed: rewrite.output, kind: rewrite.kind, empty: prepareEmpty(proof, c, line) };
+}
+
+/**
+ * Bulk and batched rewrites must also be right when the loop runs zero times (`IN ()`, `insert([])`,
+ * `update([])` fail on some ORMs where the loop simply did nothing). For an example that loops over a
+ * `const` collection, the same example with `<collection>.length = 0;` right after it is declared.
+ */
+function emptiedSource(source: string): string | undefined {
+  const iterable = /\bfor \(const \w+ of (\w+)\)/.exec(source)?.[1];
+  if (iterable === undefined) return undefined;
+  const lines = source.split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^\\s*const ${iterable} = `).test(l));
+  if (start === -1) return undefined;
+  let end = start;
+  while (end < lines.length && !lines[end]!.trimEnd().endsWith(';')) end++;
+  if (end === lines.length) return undefined;
+  lines.splice(end + 1, 0, `${/^\s*/.exec(lines[start]!)![0]}${iterable}.length = 0;`);
+  return lines.join('\n');
+}
+
+function prepareEmpty(proof: RuleProof, c: ProofCase, line: number): Prepared['empty'] {
+  const source = emptiedSource(c.source);
+  if (source === undefined) return undefined;
+  const messages = lintExample(proof.rule, c.orm, source, c.options).filter((m) => m.ruleId === `orm/${proof.rule}`);
+  const at = lineOf(source, c.at);
+  if (messages.length !== 1 || messages[0]!.messageId !== c.messageId || messages[0]!.line !== at) {
+    return { source, problem: `with the loop's collection emptied, expected one ${c.messageId} report on line ${at} (was ${line}), got:\n${describeMessages(messages)}` };
+  }
+  const rewrite = applyRuleFix(source, messages[0]!);
+  return rewrite ? { source, fixed: rewrite.output } : { source, problem: 'with the loop\'s collection emptied, the report has no rewrite' };
 }
 
 beforeAll(() => {
@@ -75,9 +109,15 @@ function runCase(proof: RuleProof, c: ProofCase): Prepared {
   prepared.set(c, p);
   const fixed = p.fixed;
   if (fixed === undefined) return p;
+  const empty = p.empty?.fixed !== undefined ? p.empty : undefined;
+  const group = SIZES.flatMap((n) => [{ n, source: c.source }, { n, source: fixed }]);
+  if (empty) group.push({ n: EMPTY_N, source: empty.source }, { n: EMPTY_N, source: empty.fixed! });
   p.runs = queue
-    .run(c.orm, SIZES.flatMap((n) => [{ n, source: c.source }, { n, source: fixed }]))
-    .then((results) => SIZES.map((n, i) => ({ n, bad: results[2 * i]!, fixed: results[2 * i + 1]! })))
+    .run(c.orm, group)
+    .then((results) => ({
+      pairs: SIZES.map((n, i) => ({ n, bad: results[2 * i]!, fixed: results[2 * i + 1]! })),
+      ...(empty && { empty: { n: EMPTY_N, bad: results[2 * SIZES.length]!, fixed: results[2 * SIZES.length + 1]! } }),
+    }))
     .then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
@@ -150,14 +190,20 @@ for (const proof of PROOFS) {
         expect(p.lintProblem, p.lintProblem).toBeUndefined();
         const settled = await p.runs!;
         if (!settled.ok) throw settled.error;
-        const problems = judge(proof.claim, settled.value, c.items);
+        const problems = judge(proof.claim, settled.value.pairs, c.items);
+        // Zero items: only the results must agree (no claim about counts).
+        const empty = settled.value.empty;
+        if (p.empty?.problem) problems.push(p.empty.problem);
+        if (empty && !sameResult(empty.bad.result, empty.fixed.result)) {
+          problems.push(`with the loop's collection emptied: the results differ: ${firstDifference(empty.bad.result, empty.fixed.result)}\n--- fixed code:\n${p.empty!.fixed!}`);
+        }
         table.push({
           rule: proof.rule,
           orm: c.orm,
           scenario: c.scenario,
           kind: p.kind!,
-          cells: settled.value.map((r) => ({ n: r.n, bad: shape(r.bad), fixed: shape(r.fixed) })),
-          verdict: problems.length === 0 ? 'ok' : 'FAILED',
+          cells: settled.value.pairs.map((r) => ({ n: r.n, bad: shape(r.bad), fixed: shape(r.fixed) })),
+          verdict: problems.length === 0 ? (empty ? 'ok, also with 0 items' : 'ok') : 'FAILED',
         });
         expect(problems, `${problems.join('\n')}\n--- fixed code (${p.kind}):\n${p.fixed}`).toEqual([]);
       }, 300_000);

@@ -497,16 +497,20 @@ function bulkWrite(req: BulkWriteRequest): BulkWritePlan | undefined {
   if (values && (values.type === AST_NODE_TYPES.SpreadElement || !independent(scope, values))) return undefined;
   let splice: Splice;
   let imports: (readonly [string, string])[] | undefined;
+  let keyArray = false;
   if (scope.isItemKey(arg) && scope.isMovable(arg) && !(arg.type === AST_NODE_TYPES.Identifier && arg.name === scope.itemName)) {
     // Criteria may be an array of primary keys.
     splice = mapSplice(scope, arg);
+    keyArray = true;
   } else {
     const filter = keyFilterSplice(scope, arg, arg, (ids) => `In(${ids})`);
     if (!filter) return undefined;
     splice = filter.splice;
     imports = [['typeorm', 'In']];
   }
-  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [splice]), ...(imports && { imports }) };
+  // `update([], …)` / `delete([])` throw "Empty criteria(s) are not allowed" where the loop ran zero times
+  // (an empty `In([])` is fine: TypeORM writes it as `0=1`).
+  return { kind: 'replace', text: spliceNodeText(sourceCode, call, [splice]), guardEmpty: keyArray, ...(imports && { imports }) };
 }
 
 const QB_ONE_ROW = new Set(['getOne', 'getOneOrFail', 'getRawOne']);
