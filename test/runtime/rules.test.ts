@@ -15,6 +15,7 @@ import { NOT_PROVEN, PROOFS } from './proofs/index.js';
 import { nPlusOneToTwo as noQueryInLoopClaim } from './proofs/claims.js';
 import { createRunQueue, firstDifference, judge, measure, type PairRun } from './proofs/judge.js';
 import { isNoFix, type NoFixCase, type ProofCase, type RuleProof } from './proofs/types.js';
+import { typeCheckExamples } from './typecheck.js';
 
 const SIZES = [10, 100] as const;
 /** Seed size for the emptied-loop run (the loop itself runs zero times). */
@@ -47,6 +48,7 @@ const queue = createRunQueue();
 const prepared = new Map<ProofCase, Prepared>();
 const table: Row[] = [];
 let started = 0;
+let typeCheck: { files: number; ms: number } | undefined;
 
 function describeMessages(messages: LintMessage[]): string {
   return messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? '(fatal)'} ${m.messageId ?? ''} ${m.message}`).join('\n') || '(no messages)';
@@ -141,6 +143,7 @@ afterAll(() => {
   lines.push(
     '',
     'mongoose: not run — there is no MongoDB server on this machine (no Debian package; mongodb-memory-server downloads its binary at run time). Its rules are verified statically (test/rules).',
+    ...(typeCheck ? [`${typeCheck.files} examples (❌ and rewrites) type-checked against the real ORM types in ${(typeCheck.ms / 1000).toFixed(1)} s.`] : []),
     `${queue.stats.runs} example runs in ${queue.stats.children} child processes (one per case and ORM, at most ${queue.limit} at a time) in ${seconds.toFixed(1)} s.`,
   );
   console.log(['Rule × ORM runtime proofs (statements and rows: data/other/rows, ❌ vs the rule’s own rewrite)', ...lines].join('\n'));
@@ -164,6 +167,30 @@ describe('coverage', () => {
     expect(unclassified, 'add a proof in test/runtime/proofs/ (or the reason there is none to NOT_PROVEN)').toEqual([]);
     expect(Object.keys(NOT_PROVEN).filter((rule) => proven.has(rule) || !(rule in rules))).toEqual([]);
   });
+});
+
+describe('types', () => {
+  // "Suggestion output must parse and type-check": every ❌ example and every rewrite the rules make of
+  // them compile against the real ORM types (strict), next to a db.ts re-exporting test/orms/db/<orm>.ts.
+  it('every ❌ example and the rule’s rewrite of it type-check against the real ORM types', () => {
+    const examples: { label: string; orm: OrmName; source: string }[] = [];
+    for (const proof of PROOFS) {
+      for (const c of proof.cases) {
+        if (isNoFix(c)) {
+          if (c.example) examples.push({ label: `${proof.rule} ${c.orm} (${c.scenario}) ❌`, orm: c.orm, source: c.example.source });
+          continue;
+        }
+        const p = prepared.get(c) ?? prepare(proof, c);
+        examples.push({ label: `${proof.rule} ${c.orm} (${c.scenario}) ❌`, orm: c.orm, source: c.source });
+        if (p.fixed !== undefined) examples.push({ label: `${proof.rule} ${c.orm} (${c.scenario}) ${p.kind}`, orm: c.orm, source: p.fixed });
+      }
+    }
+    const t0 = Date.now();
+    const errors = typeCheckExamples(examples);
+    typeCheck = { files: examples.length, ms: Date.now() - t0 };
+    const failing = examples.flatMap((e, i) => (errors[i]!.length > 0 ? [`${e.label}:\n  ${errors[i]!.join('\n  ')}`] : []));
+    expect(failing).toEqual([]);
+  }, 300_000);
 });
 
 describe('every proof names all eight ORMs (a case or the reason there is none)', () => {

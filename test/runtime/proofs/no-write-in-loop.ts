@@ -251,7 +251,7 @@ import { em, Post, User } from './db';
 export async function run() {
   const users = await em.find(User, {}, { orderBy: { id: 'asc' } });
   for (const user of users) {
-    await em.insert(Post, { title: 'Welcome, ' + user.name, author: user.id });
+    await em.insert(Post, { title: 'Welcome, ' + user.name, author: user.id, published: false, views: 0 });
   }
   const created = await em.fork().find(Post, { id: { $gt: users.length } }, { orderBy: { id: 'asc' } });
   return created.map((p) => ({ id: p.id, title: p.title, author: p.author.id }));

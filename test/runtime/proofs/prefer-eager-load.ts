@@ -86,7 +86,7 @@ export async function run() {
   const out = [];
   for (const post of posts) {
     const author = await wrap(post.author).init();
-    out.push({ title: post.title, author: { id: author.id, name: author.name, email: author.email } });
+    out.push({ title: post.title, author: author && { id: author.id, name: author.name, email: author.email } });
   }
   return out;
 }
