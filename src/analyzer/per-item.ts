@@ -127,7 +127,9 @@ export function perItemLookup(
   if (!statement || !canAwaitAt(statement, sourceCode)) return undefined;
 
   const keyText = sourceCode.getText(plan.keyNode);
-  const base = singular(camel(query.model ?? 'row'));
+  // Without a model name (`userRepo.findOneBy(…)`), the receiver names the rows: `userRepo` → `user`.
+  const receiver = query.chain.base.type === AST_NODE_TYPES.Identifier ? query.chain.base.name.replace(/(?:Repo|Repository|Model|Table|Collection)$/, '') : '';
+  const base = singular(camel(query.model ?? (/^[A-Za-z]\w*$/.test(receiver) && !/^(?:this|db|em|knex|prisma|manager|client|trx|tx)$/i.test(receiver) ? receiver : 'row')));
   const taken = (name: string) => new RegExp(`\\b${name}\\b`).test(sourceCode.text);
   const uniqueName = (name: string) => {
     let candidate = name;
