@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CorpusLinter, describeProblems, type PluginUnderTest } from './harness.js';
 
 /** Reports every `findMany(…)` call; what it offers as a fix is chosen by `offer`. */
-function findManyRule(offer: 'throws' | 'broken-fix' | 'noop-suggestion' | 'good-fix'): Rule.RuleModule {
+function findManyRule(offer: 'throws' | 'broken-fix' | 'noop-suggestion' | 'line-shifting-suggestion' | 'good-fix'): Rule.RuleModule {
   return {
-    meta: { type: 'problem', fixable: 'code', hasSuggestions: true, messages: { found: 'found `findMany`.', fixIt: 'Rename it.' }, schema: [] },
+    meta: { type: 'problem', fixable: 'code', hasSuggestions: true, messages: { found: 'found `findMany`.', onLine: 'found `findMany` on line {{line}}.', fixIt: 'Rename it.' }, schema: [] },
     create(context) {
       return {
         CallExpression(node) {
@@ -19,6 +19,10 @@ function findManyRule(offer: 'throws' | 'broken-fix' | 'noop-suggestion' | 'good
           const property = node.callee.property;
           if (offer === 'broken-fix') context.report({ node, messageId: 'found', fix: (fixer) => fixer.replaceText(property, 'findMany(') });
           if (offer === 'noop-suggestion') context.report({ node, messageId: 'found', suggest: [{ messageId: 'fixIt', fix: (fixer) => fixer.insertTextAfter(node, ' ') }] });
+          if (offer === 'line-shifting-suggestion') {
+            const data = { line: String(node.loc.start.line) };
+            context.report({ node, messageId: 'onLine', data, suggest: [{ messageId: 'fixIt', fix: (fixer) => fixer.insertTextBeforeRange([0, 0], '\n') }] });
+          }
           if (offer === 'good-fix') context.report({ node, messageId: 'found', fix: (fixer) => fixer.replaceText(property, 'findAll') });
         },
       };
@@ -53,6 +57,11 @@ describe('corpus harness', () => {
     const report = await new CorpusLinter(dir, pluginOf({ noop: findManyRule('noop-suggestion') })).check(file);
     expect(report.fixesChecked).toBe(1);
     expect(describeProblems(report.problems, 'reported-again')).toMatch(/orm\/noop at 2:10, suggestion 1 \(fixIt\)/);
+  });
+
+  it('recognises the same problem after a change that moves it to another line', async () => {
+    const report = await new CorpusLinter(dir, pluginOf({ shift: findManyRule('line-shifting-suggestion') })).check(file);
+    expect(describeProblems(report.problems, 'reported-again')).toMatch(/orm\/shift at 2:10, suggestion 1 \(fixIt\): "found `findMany` on line 2\."/);
   });
 
   it('accepts a fix that removes the problem and parses', async () => {

@@ -61,8 +61,12 @@ function applyFix(text: string, fix: Fix): string {
   return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 }
 
+/**
+ * What makes two reports the same problem: rule, message id and text, with numbers blanked out, since
+ * messages may cite lines (`already ran on line 12`) that a fix above them shifts.
+ */
 function problemKey(m: Linter.LintMessage): string {
-  return `${m.ruleId ?? ''}\u0000${m.messageId ?? ''}\u0000${m.message}`;
+  return `${m.ruleId ?? ''}\u0000${m.messageId ?? ''}\u0000${m.message.replace(/\d+/g, '#')}`;
 }
 
 function firstLines(text: string, n: number): string {
