@@ -4,12 +4,14 @@
 //
 // How much eslint-plugin-orm adds to ESLint, on real third-party code nobody here wrote:
 //
-//   1. Syntactic: plain ESLint with @typescript-eslint/parser and no rules, against the same with
-//      `orm.configs.all`, run alternately (plain/orm, then orm/plain, …) in fresh child processes;
-//      median wall time, CPU time and peak memory (maxRSS) of each, and the ratio. The same on code
-//      that touches no ORM (ESLint's own lib/), where the rules should cost nothing measurable.
-//      Then both configurations in one process, file by file in turn (CPU time): on a machine busy
-//      with other work this ratio is far steadier than the one from separate runs.
+//   1. Syntactic: plain ESLint with @typescript-eslint/parser and no rules, the same with one cheap core
+//      rule (ESLint does less work when no rule at all is on, so this is the baseline of any real
+//      config), and the same with `orm.configs.all`, run in rotation (plain/core/orm, core/orm/plain,
+//      …) in fresh child processes; median wall time, CPU time and peak memory (maxRSS) of each, and
+//      the ratios. The same on code that touches no ORM (ESLint's own lib/), where the rules should
+//      cost nothing measurable.
+//      Then the three in one process, file by file in turn (CPU time): on a machine busy with other
+//      work these ratios are far steadier than the ones from separate runs.
 //   2. Per-rule time from ESLint's `stats` (the data behind TIMING/--stats), over the same files.
 //   3. Typed: the same files (at most --typed-max-files of them, evenly spread) in one TypeScript
 //      program (a generated tsconfig, allowJs): typescript-eslint's `no-floating-promises` alone
@@ -35,6 +37,17 @@ const self = fileURLToPath(import.meta.url);
 // ---------------------------------------------------------------------------------------------
 // Child: lint a file list with one configuration and print what it cost.
 
+const SYNTACTIC_MODES = ['plain', 'core', 'orm'];
+const MODE_NAMES = {
+  plain: 'plain ESLint, no rules',
+  core: 'ESLint, one core rule (no-debugger)',
+  orm: 'orm.configs.all',
+  'typed-floating': '@typescript-eslint/no-floating-promises',
+  'typed-orm': 'orm.configs.all',
+  'typed-both': 'both',
+};
+const rotate = (list, by) => list.map((_, k) => list[(k + by) % list.length]);
+
 async function configFor(mode, spec) {
   const tsParser = (await import('@typescript-eslint/parser')).default;
   const plugin = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href)).default;
@@ -48,6 +61,9 @@ async function configFor(mode, spec) {
     },
     { files: ['**/*.{cjs,cts}'], languageOptions: { sourceType: 'commonjs' } },
   ];
+  // ESLint with no rule at all does less work than with any rule (it also collects less garbage):
+  // `core`, one cheap core rule, is the baseline of every real configuration.
+  if (mode === 'core') config.push({ rules: { 'no-debugger': 'error' } });
   if (mode === 'orm' || mode === 'typed-orm' || mode === 'typed-both') config.push(plugin.configs.all);
   if (mode === 'typed-floating' || mode === 'typed-both') {
     const tseslint = (await import('typescript-eslint')).default;
@@ -57,22 +73,22 @@ async function configFor(mode, spec) {
 }
 
 /**
- * Both configurations in one process, each file linted by one then the other (the order flips every
- * file and every round): CPU time summed per configuration. Load from other processes then falls on
- * both alike, which separate runs cannot promise on a busy machine.
+ * All syntactic configurations in one process, each file linted by each in turn (the order rotates
+ * every file and every round): CPU time summed per configuration. Load from other processes then
+ * falls on all alike, which separate runs cannot promise on a busy machine.
  */
 async function pairedChild(spec) {
   const { ESLint } = await import('eslint');
-  const modes = ['plain', 'orm'];
+  const modes = SYNTACTIC_MODES;
   const eslint = {};
   for (const mode of modes) eslint[mode] = new ESLint({ cwd: spec.cwd, overrideConfigFile: true, overrideConfig: await configFor(mode, spec), ignore: false });
   const texts = spec.files.map((file) => [file, readFileSync(file, 'utf8')]);
   const rounds = [];
   // Round 0 warms both configurations up (parsers loaded, code JIT-compiled) on a few files.
   for (let round = 0; round <= spec.rounds; round++) {
-    const cpu = { plain: 0, orm: 0 };
+    const cpu = Object.fromEntries(modes.map((m) => [m, 0]));
     for (const [i, [file, text]] of (round === 0 ? texts.slice(0, 50) : texts).entries()) {
-      for (const mode of (i + round) % 2 ? modes : [...modes].reverse()) {
+      for (const mode of rotate(modes, i + round)) {
         const c = process.cpuUsage();
         await eslint[mode].lintText(text, { filePath: file });
         const d = process.cpuUsage(c);
@@ -211,8 +227,7 @@ const fmtPct = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed
 async function compare(modes, runs, base, scratch, label) {
   const samples = Object.fromEntries(modes.map((m) => [m, []]));
   for (let i = 0; i < runs; i++) {
-    const order = modes.map((_, k) => modes[(k + i) % modes.length]);
-    for (const mode of order) {
+    for (const mode of rotate(modes, i)) {
       const r = await runChild({ ...base, mode }, scratch);
       samples[mode].push(r);
       process.stderr.write(`  ${label} run ${i + 1}/${runs} ${mode.padEnd(14)} wall ${fmtS(r.wallMs)}  cpu ${fmtS(r.cpuMs)}  maxRSS ${r.maxRssMB.toFixed(0)} MB  (${r.problems} problems, ${r.fatal} unparsable)\n`);
@@ -232,22 +247,26 @@ async function compare(modes, runs, base, scratch, label) {
   );
 }
 
-/** Plain ESLint against `orm.configs.all` on one corpus; prints medians and the ratio. */
+/** Ratio line for `orm` against a baseline configuration. */
+function ratioLine(label, orm, base) {
+  const wall = orm.wallMs / base.wallMs;
+  const cpu = orm.cpuMs / base.cpuMs;
+  return `orm/${label}: wall ${wall.toFixed(3)} (${fmtPct(wall)}), cpu ${cpu.toFixed(3)} (${fmtPct(cpu)}), peak memory ${(orm.maxRssMB / base.maxRssMB).toFixed(3)}`;
+}
+
+/** The syntactic configurations on one corpus, in separate processes; prints medians and the ratios. */
 async function syntacticSection(title, base, runs, scratch) {
-  const r = await compare(['plain', 'orm'], runs, base, scratch, 'syntactic');
-  const wall = r.orm.wallMs / r.plain.wallMs;
-  const cpu = r.orm.cpuMs / r.plain.cpuMs;
-  console.log(`${title} (median of ${runs} alternating runs per configuration, lintFiles() time in a fresh process):`);
+  const r = await compare(SYNTACTIC_MODES, runs, base, scratch, 'syntactic');
+  console.log(`${title} (median of ${runs} rotating runs per configuration, lintFiles() time in a fresh process):`);
   console.log(
     table([
       ['configuration', 'wall', 'cpu', 'peak RSS', 'problems'],
-      ...[['plain ESLint, no rules', r.plain], ['orm.configs.all', r.orm]].map(([name, m]) => [name, fmtS(m.wallMs), fmtS(m.cpuMs), `${m.maxRssMB.toFixed(0)} MB`, m.problems]),
+      ...SYNTACTIC_MODES.map((m) => [MODE_NAMES[m], fmtS(r[m].wallMs), fmtS(r[m].cpuMs), `${r[m].maxRssMB.toFixed(0)} MB`, r[m].problems]),
     ]),
   );
-  console.log(
-    `ratio orm/plain: wall ${wall.toFixed(3)} (${fmtPct(wall)}), cpu ${cpu.toFixed(3)} (${fmtPct(cpu)}), peak memory ${(r.orm.maxRssMB / r.plain.maxRssMB).toFixed(3)}; ` +
-      `target at most +5% wall: ${wall <= 1.05 ? 'met' : 'NOT met'}\n`,
-  );
+  const wall = r.orm.wallMs / r.plain.wallMs;
+  console.log(`ratio ${ratioLine('plain', r.orm, r.plain)}; target at most +5% wall: ${wall <= 1.05 ? 'met' : 'NOT met'}`);
+  console.log(`ratio ${ratioLine('core', r.orm, r.core)}\n`);
 }
 
 function table(rows) {
@@ -303,13 +322,13 @@ async function main() {
     // 1b. paired, in one process
     if (pairedRounds > 0) {
       const { rounds } = await runChild({ ...base, mode: 'paired', rounds: pairedRounds }, scratch);
-      const ratios = rounds.map((r) => r.orm / r.plain);
-      const plainMs = median(rounds.map((r) => r.plain));
-      const ormMs = median(rounds.map((r) => r.orm));
-      console.log(
-        `Paired in one process (each file linted by both configurations in turn, ${pairedRounds} round(s) after a warm-up, CPU time): ` +
-          `plain ${fmtS(plainMs)}, orm ${fmtS(ormMs)}; ratio per round ${ratios.map((x) => x.toFixed(3)).join(', ')}; median ${median(ratios).toFixed(3)} (${fmtPct(median(ratios))})\n`,
-      );
+      const totals = SYNTACTIC_MODES.map((m) => `${m} ${fmtS(median(rounds.map((r) => r[m])))}`).join(', ');
+      const ratios = (baseline) => {
+        const perRound = rounds.map((r) => r.orm / r[baseline]);
+        return `orm/${baseline} ${median(perRound).toFixed(3)} (${fmtPct(median(perRound))}${perRound.length > 1 ? `; rounds ${perRound.map((x) => x.toFixed(3)).join(', ')}` : ''})`;
+      };
+      console.log(`Paired in one process (each file linted by every configuration in turn, ${pairedRounds} round(s) after a warm-up, CPU time): ${totals}`);
+      console.log(`ratio ${ratios('plain')}, ${ratios('core')}\n`);
     }
 
     // 2. per-rule time
@@ -349,7 +368,7 @@ async function main() {
         table([
           ['configuration', 'wall', 'cpu', 'peak RSS', 'problems', 'wall vs no-floating-promises'],
           ...modes.map((m) => [
-            { 'typed-floating': '@typescript-eslint/no-floating-promises', 'typed-orm': 'orm.configs.all', 'typed-both': 'both' }[m],
+            MODE_NAMES[m],
             fmtS(typed[m].wallMs),
             fmtS(typed[m].cpuMs),
             `${typed[m].maxRssMB.toFixed(0)} MB`,
