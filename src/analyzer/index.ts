@@ -137,14 +137,18 @@ export function getOrmAnalysis(context: AnyContext): OrmAnalysis {
 
 /** Tokens that suggest ORM code; a file with none of them (and no ORM import) is skipped. */
 const ORM_HINT =
-  /\b(?:prisma|findMany|findUnique|findFirst|findOneBy|findBy|findAll|findByPk|findOne|findById|createQueryBuilder|getRepository|selectFrom|insertInto|updateTable|deleteFrom|countDocuments|withGraphFetched|knex|trx|Repository|EntityManager|em|db|tx|drizzle|sequelize|mongoose|typeorm|kysely|objection|mikro-orm|query|transaction|populate|getMany|persist|flush)\b|\$relatedQuery/;
+  /\b(?:prisma|findMany|findUnique|findFirst|findOneBy|findBy|findAll|findByPk|findOne|findById|createQueryBuilder|getRepository|selectFrom|insertInto|updateTable|deleteFrom|countDocuments|withGraphFetched|knex|trx|Repository|EntityManager|em|db|tx|drizzle|sequelize|mongoose|typegoose|typeorm|kysely|objection|mikro-orm|query|transaction|populate|getMany|persist|flush)\b|\$relatedQuery/;
 
 function buildAnalysis(context: AnyContext): OrmAnalysis {
   const sourceCode = context.sourceCode;
   const settings = readSettings(context);
   const importedOrms = new Set<OrmId>();
   let configuredImport = false;
-  for (const stmt of sourceCode.ast.body) {
+  // Every ORM package name is one of the hint's words: a file without any (and no configured module or
+  // client) imports none, and every rule returns at once. Checked first, as most files of an app are such.
+  const hinted = ORM_HINT.test(sourceCode.text);
+  const scanImports = hinted || settings.modules.size > 0;
+  for (const stmt of scanImports ? sourceCode.ast.body : []) {
     const source = importSource(stmt);
     if (source === undefined) continue;
     const mod = ormOfSource(ORM_MODULES, source);
@@ -152,13 +156,13 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     if (settings.modules.has(source)) configuredImport = true;
   }
   // `require('knex')` anywhere at top level of a CommonJS file.
-  if (importedOrms.size === 0 && /\brequire\(\s*['"]/.test(sourceCode.text)) {
+  if (scanImports && importedOrms.size === 0 && /\brequire\(\s*['"]/.test(sourceCode.text)) {
     for (const match of sourceCode.text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
       const mod = ormOfSource(ORM_MODULES, match[1]!);
       if (mod) importedOrms.add(mod.id);
     }
   }
-  const touchesOrm = importedOrms.size > 0 || configuredImport || settings.clients.size > 0 || ORM_HINT.test(sourceCode.text);
+  const touchesOrm = hinted || importedOrms.size > 0 || configuredImport || settings.clients.size > 0;
   const services = touchesOrm ? getTypeInfo(context) : null;
   const types = services ? new TypeOracle(services) : null;
   const bindings = new Bindings(sourceCode, ORM_MODULES, settings, importedOrms, types);
@@ -208,6 +212,9 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   }
 
   function queryAt(call: TSESTree.CallExpression): QueryCall | undefined {
+    // Most calls are rejected by their shape alone: do that before touching the cache (an AST node used
+    // as a Map key costs an identity hash and an entry, for every call of every file).
+    if (cannotBeQuery(call)) return undefined;
     const cached = queryCache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: QueryCall | undefined;
@@ -224,12 +231,6 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   }
 
   function recognize(call: TSESTree.CallExpression): QueryCall | undefined {
-    if (!isChainHead(call)) return undefined;
-    const name = calleeName(call);
-    // Cheap exit: a method no ORM knows, on a receiver that is not itself a call chain.
-    // (Chains such as Prisma's fluent `findUnique(…).posts()` end in a relation name.)
-    const callee = skipTypeWrappers(call.callee);
-    if (name !== undefined && !isMethodOfInterest(name) && callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression) return undefined;
     const chain = decomposeChain(call);
     let best: QueryMatch | undefined;
     for (const mod of ORM_MODULES) {
@@ -615,6 +616,20 @@ function importSource(stmt: TSESTree.ProgramStatement): string | undefined {
     return stmt.moduleReference.expression.value;
   }
   return undefined;
+}
+
+/**
+ * Calls that are surely not the head of a query chain, decided from their own shape: inner links of a
+ * chain, and methods no ORM knows on a receiver that is not itself a call chain (chains such as
+ * Prisma's fluent `findUnique(…).posts()` end in a relation name, so those are looked at).
+ */
+function cannotBeQuery(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(callee);
+    if (name !== undefined && !isMethodOfInterest(name) && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression) return true;
+  }
+  return !isChainHead(call);
 }
 
 /** `prisma.user.findMany()`, `knex('users')…first()`: the chain with arguments elided. */

@@ -20,7 +20,7 @@ function findManyRule(offer: 'throws' | 'broken-fix' | 'noop-suggestion' | 'line
           if (offer === 'broken-fix') context.report({ node, messageId: 'found', fix: (fixer) => fixer.replaceText(property, 'findMany(') });
           if (offer === 'noop-suggestion') context.report({ node, messageId: 'found', suggest: [{ messageId: 'fixIt', fix: (fixer) => fixer.insertTextAfter(node, ' ') }] });
           if (offer === 'line-shifting-suggestion') {
-            const data = { line: String(node.loc.start.line) };
+            const data = { line: String(node.loc?.start.line) };
             context.report({ node, messageId: 'onLine', data, suggest: [{ messageId: 'fixIt', fix: (fixer) => fixer.insertTextBeforeRange([0, 0], '\n') }] });
           }
           if (offer === 'good-fix') context.report({ node, messageId: 'found', fix: (fixer) => fixer.replaceText(property, 'findAll') });
