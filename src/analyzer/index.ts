@@ -119,6 +119,9 @@ export interface RowsSourceOptions {
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** Names of the ORMs' IN operators (`In`, `inArray`, `notInArray`). */
+const IN_OPERATOR_NAMES: ReadonlySet<string> = new Set(ORM_MODULES.flatMap((m) => Object.keys(m.inOperators ?? {})));
+
 /** Array methods whose result holds some of the receiver's rows (the same row objects). */
 const SUBSET_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed']);
 
@@ -143,6 +146,8 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   const sourceCode = context.sourceCode;
   const settings = readSettings(context);
   const importedOrms = new Set<OrmId>();
+  /** Local names bound by imports from an ORM or a configured module (`inArray`, `In as TypeormIn`). */
+  const ormImportNames = new Set<string>();
   let configuredImport = false;
   // Every ORM package name is one of the hint's words: a file without any (and no configured module or
   // client) imports none, and every rule returns at once. Checked first, as most files of an app are such.
@@ -154,6 +159,9 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     const mod = ormOfSource(ORM_MODULES, source);
     if (mod) importedOrms.add(mod.id);
     if (settings.modules.has(source)) configuredImport = true;
+    if ((mod || settings.modules.has(source)) && stmt.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const spec of stmt.specifiers) ormImportNames.add(spec.local.name);
+    }
   }
   // `require('knex')` anywhere at top level of a CommonJS file.
   if (scanImports && importedOrms.size === 0 && /\brequire\(\s*['"]/.test(sourceCode.text)) {
@@ -178,6 +186,7 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   const iterationCache = new Map<TSESTree.Node, readonly Iteration[]>();
   const rowOriginCache = new Map<TSESTree.Node, Origin | null>();
   const eagerCache = new Map<TSESTree.Node, EagerLoad | null>();
+  const enclosingCache = new Map<TSESTree.CallExpression, QueryCall | null>();
 
   function iterations(node: TSESTree.Node): readonly Iteration[] {
     let cached = iterationCache.get(node);
@@ -408,29 +417,45 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
   }
 
   function enclosingQuery(node: TSESTree.Node): QueryCall | undefined {
+    // The search from any call it passes gives the same answer: remembered for those calls, so that the
+    // many nodes of one big expression do not each climb the same way.
+    const passed: TSESTree.CallExpression[] = [];
+    let result: QueryCall | undefined;
     let current: TSESTree.Node | undefined = node;
     for (let depth = 0; current && depth < 60; depth++) {
       if (current.type === AST_NODE_TYPES.CallExpression) {
+        const known = enclosingCache.get(current);
+        if (known !== undefined) {
+          result = known ?? undefined;
+          break;
+        }
+        passed.push(current);
         let head: TSESTree.CallExpression = current;
         for (let guard = 0; !isChainHead(head) && guard < 50; guard++) head = nextChainCall(head)!;
         const query = queryAt(head);
-        if (query) return query;
+        if (query) {
+          result = query;
+          break;
+        }
       } else if (isFunction(current) && current !== node) {
         // Callbacks passed to a call (`.where((qb) => …)`) belong to it; other functions end the search.
-        if (current.parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        if (current.parent?.type !== AST_NODE_TYPES.CallExpression) break;
       } else if (current.type === AST_NODE_TYPES.Program) {
-        return undefined;
+        break;
       }
       current = current.parent;
     }
-    return undefined;
+    for (const call of passed) enclosingCache.set(call, result ?? null);
+    return result;
   }
 
   function inListAt(node: TSESTree.CallExpression | TSESTree.Property): InList | undefined {
     try {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipTypeWrappers(node.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier) {
+        // An operator is imported from the ORM (possibly renamed), required under its own name, or
+        // re-exported by the app under its own name (then the checker says whose it is).
+        if (callee.type === AST_NODE_TYPES.Identifier && (IN_OPERATOR_NAMES.has(callee.name) || ormImportNames.has(callee.name))) {
           const imp = bindings.importOf(callee);
           let mod = imp ? ormOfSource(ORM_MODULES, imp.source) ?? (settings.modules.has(imp.source) ? ormModule(settings.modules.get(imp.source)!) : undefined) : undefined;
           let op = mod && imp ? mod.inOperators?.[imp.imported] : undefined;

@@ -97,6 +97,7 @@ function numericPlus(read: FieldRead, amount: TSESTree.Expression, types: TypeOr
 
 function mentionsField(node: TSESTree.Node, read: FieldRead, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.getText(node);
+  if (!text.includes(read.field)) return false;
   return new RegExp(`\\b${read.row.name}\\s*[?!]?\\.\\s*${read.field}\\b`).test(text);
 }
 

@@ -16,7 +16,8 @@ import type { OrmId, OrmModule } from './types.js';
 export const ORM_MODULES: readonly OrmModule[] = [prisma, drizzle, kysely, typeorm, mikroorm, objection, knex, sequelize, mongoose];
 
 export function ormModule(id: OrmId): OrmModule {
-  return ORM_MODULES.find((m) => m.id === id)!;
+  for (const mod of ORM_MODULES) if (mod.id === id) return mod;
+  throw new Error(`unknown ORM ${id}`);
 }
 
 /** Union of the method names any module looks at: calls with other names are skipped at once. */
@@ -24,5 +25,7 @@ export const ALL_METHOD_NAMES: ReadonlySet<string> = new Set(ORM_MODULES.flatMap
 
 /** Whether any module looks at calls named `name` (by list or by pattern). */
 export function isMethodOfInterest(name: string): boolean {
-  return ALL_METHOD_NAMES.has(name) || ORM_MODULES.some((m) => m.methodPattern?.test(name) === true);
+  if (ALL_METHOD_NAMES.has(name)) return true;
+  for (const mod of ORM_MODULES) if (mod.methodPattern?.test(name) === true) return true;
+  return false;
 }
