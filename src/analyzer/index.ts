@@ -220,10 +220,21 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     return result;
   }
 
+  // Every rule asks about each call in turn, one right after the other: the last answer is kept apart.
+  let lastCall: TSESTree.CallExpression | undefined;
+  let lastQuery: QueryCall | undefined;
+
   function queryAt(call: TSESTree.CallExpression): QueryCall | undefined {
+    if (call === lastCall) return lastQuery;
     // Most calls are rejected by their shape alone: do that before touching the cache (an AST node used
     // as a Map key costs an identity hash and an entry, for every call of every file).
-    if (cannotBeQuery(call)) return undefined;
+    const result = cannotBeQuery(call) ? undefined : cachedQueryAt(call);
+    lastCall = call;
+    lastQuery = result;
+    return result;
+  }
+
+  function cachedQueryAt(call: TSESTree.CallExpression): QueryCall | undefined {
     const cached = queryCache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: QueryCall | undefined;
