@@ -269,6 +269,18 @@ async function syntacticSection(title, base, runs, scratch) {
   console.log(`ratio ${ratioLine('core', r.orm, r.core)}\n`);
 }
 
+/** The syntactic configurations in one process, file by file in turn; prints CPU totals and the ratios. */
+async function pairedSection(title, base, pairedRounds, scratch) {
+  const { rounds } = await runChild({ ...base, mode: 'paired', rounds: pairedRounds }, scratch);
+  const totals = SYNTACTIC_MODES.map((m) => `${m} ${fmtS(median(rounds.map((r) => r[m])))}`).join(', ');
+  const ratios = (baseline) => {
+    const perRound = rounds.map((r) => r.orm / r[baseline]);
+    return `orm/${baseline} ${median(perRound).toFixed(3)} (${fmtPct(median(perRound))}${perRound.length > 1 ? `; rounds ${perRound.map((x) => x.toFixed(3)).join(', ')}` : ''})`;
+  };
+  console.log(`Paired in one process, ${title} (each file linted by every configuration in turn, ${pairedRounds} round(s) after a warm-up, CPU time): ${totals}`);
+  console.log(`ratio ${ratios('plain')}, ${ratios('core')}\n`);
+}
+
 function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')).join('\n');
@@ -312,23 +324,16 @@ async function main() {
   try {
     const base = { cwd: corpus.cwd, files: corpus.files };
 
-    // 1. syntactic
+    // 1. syntactic, in separate processes
     await syntacticSection(`Syntactic, ${corpus.files.length} files`, base, runs, scratch);
-    if (!values['no-non-orm']) {
-      const nonOrm = folderCorpus([path.join(repoRoot, 'node_modules', 'eslint', 'lib')], maxBytes);
-      await syntacticSection(`Syntactic, code that touches no ORM (ESLint's own lib/, ${nonOrm.files.length} files)`, { cwd: nonOrm.cwd, files: nonOrm.files }, runs, scratch);
-    }
+    const nonOrm = values['no-non-orm'] ? undefined : folderCorpus([path.join(repoRoot, 'node_modules', 'eslint', 'lib')], maxBytes);
+    const nonOrmTitle = nonOrm && `code that touches no ORM (ESLint's own lib/, ${nonOrm.files.length} files)`;
+    if (nonOrm) await syntacticSection(`Syntactic, ${nonOrmTitle}`, { cwd: nonOrm.cwd, files: nonOrm.files }, runs, scratch);
 
     // 1b. paired, in one process
     if (pairedRounds > 0) {
-      const { rounds } = await runChild({ ...base, mode: 'paired', rounds: pairedRounds }, scratch);
-      const totals = SYNTACTIC_MODES.map((m) => `${m} ${fmtS(median(rounds.map((r) => r[m])))}`).join(', ');
-      const ratios = (baseline) => {
-        const perRound = rounds.map((r) => r.orm / r[baseline]);
-        return `orm/${baseline} ${median(perRound).toFixed(3)} (${fmtPct(median(perRound))}${perRound.length > 1 ? `; rounds ${perRound.map((x) => x.toFixed(3)).join(', ')}` : ''})`;
-      };
-      console.log(`Paired in one process (each file linted by every configuration in turn, ${pairedRounds} round(s) after a warm-up, CPU time): ${totals}`);
-      console.log(`ratio ${ratios('plain')}, ${ratios('core')}\n`);
+      await pairedSection(`the ${corpus.files.length} files`, base, pairedRounds, scratch);
+      if (nonOrm) await pairedSection(nonOrmTitle, { cwd: nonOrm.cwd, files: nonOrm.files }, pairedRounds, scratch);
     }
 
     // 2. per-rule time

@@ -65,10 +65,11 @@ export default createRule<Options, MessageId>({
     return {
       BinaryExpression(node) {
         if (node.operator !== '+' && node.operator !== '-' && node.operator !== '*') return;
-        const arithmetic = arithmeticOnField(node, sourceCode, orm.types);
-        if (!arithmetic) return;
+        // Where the value goes first: most arithmetic is not a value handed to a write.
         const write = writeContaining(orm, node);
         if (!write || write.evidence === 'name' || !WRITES.has(write.operation)) return;
+        const arithmetic = arithmeticOnField(node, sourceCode, orm.types);
+        if (!arithmetic) return;
         const row = rowQuery(arithmetic.read);
         if (!row || row.orm !== write.orm || !sameModel(row, write)) return;
         const mod = orm.module(write.orm);
