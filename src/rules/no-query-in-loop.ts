@@ -3,7 +3,7 @@ import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
 
 type Options = [{ ignoreModels?: string[]; checkWhileLoops?: boolean }];
-type MessageId = 'queryInLoop' | 'relationInLoop' | 'sameQueryInLoop' | 'useBatchQuery';
+type MessageId = 'queryInLoop' | 'countInLoop' | 'relationInLoop' | 'sameQueryInLoop' | 'useBatchQuery';
 
 const READS = new Set(['read-one', 'read-many', 'count', 'exists', 'aggregate', 'relation-load']);
 /** Prisma compacts same-tick `findUnique` calls into one query (its dataloader). */
@@ -21,6 +21,8 @@ export default createRule<Options, MessageId>({
     messages: {
       queryInLoop:
         '`{{call}}` runs once per {{item}} in this {{loop}}: N items cost N queries (N+1). Load the rows for all items with one query before it ({{orm}}: `{{hint}}`) and look them up in a Map.',
+      countInLoop:
+        '`{{call}}` counts once per {{item}} in this {{loop}}: N items cost N queries (N+1). Count for all items with one grouped query before it ({{orm}}: `{{hint}}`) and look each count up in a Map.',
       relationInLoop:
         '`{{call}}` loads a relation once per {{item}} in this {{loop}}: N items cost N queries (N+1). Load the relation with the query that fetched the items ({{orm}}: `{{hint}}`).',
       sameQueryInLoop:
@@ -70,10 +72,11 @@ export default createRule<Options, MessageId>({
           context.report({ node: query.node, messageId: 'sameQueryInLoop', data: { call: query.displayName, item: described.item, loop: described.loop } });
           return;
         }
-        const hint = relationLoad ? mod.hints.eager.replace('author', query.relation ?? 'author') : mod.hints.batch;
+        const counts = query.operation === 'count' && mod.hints.countBatch !== undefined;
+        const hint = relationLoad ? mod.hints.eager.replace('author', query.relation ?? 'author') : counts ? mod.hints.countBatch! : mod.hints.batch;
         context.report({
           node: query.node,
-          messageId: relationLoad ? 'relationInLoop' : 'queryInLoop',
+          messageId: relationLoad ? 'relationInLoop' : counts ? 'countInLoop' : 'queryInLoop',
           data: { call: query.displayName, item: described.item, loop: described.loop, orm: mod.name, hint },
           suggest: fix ? [{ messageId: 'useBatchQuery', data: { model: query.model ?? mod.name, loop: described.loop }, fix }] : [],
         });

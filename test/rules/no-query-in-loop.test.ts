@@ -330,7 +330,7 @@ export async function run(orderIds: number[]) {
       output: null,
       errors: [
         {
-          messageId: 'queryInLoop',
+          messageId: 'countInLoop',
           line: 7, column: 13, endLine: 7, endColumn: 55,
           suggestions: [
           ],
@@ -809,7 +809,7 @@ export async function f(users: { id: number }[]) {
       output: null,
       errors: [
         {
-          messageId: 'queryInLoop',
+          message: "`store.post.count(…)` counts once per `u` in this `for…of` loop: N items cost N queries (N+1). Count for all items with one grouped query before it (Prisma: `groupBy({ by: ['authorId'], where: { authorId: { in: ids } }, _count: true })`) and look each count up in a Map.",
           line: 5, column: 11, endLine: 5, endColumn: 58,
           suggestions: [
           ],

@@ -70,6 +70,7 @@ export const knex: OrmModule = {
   name: 'Knex',
   hints: {
     batch: `whereIn('id', ids)`,
+    countBatch: `whereIn('author_id', ids).groupBy('author_id').select('author_id').count('* as n')`,
     eager: 'a join',
     keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
     subquery: "`whereIn('column', knex('other').select('column').where(…))`, or a join",

@@ -71,6 +71,7 @@ export const mongoose: OrmModule = {
   name: 'Mongoose',
   hints: {
     batch: 'find({ _id: { $in: ids } })',
+    countBatch: `aggregate([{ $match: { author: { $in: ids } } }, { $group: { _id: '$author', n: { $sum: 1 } } }])`,
     eager: `populate('author')`,
     bulk: 'insertMany(docs), updateMany({ _id: { $in: ids } }, update), bulkWrite(ops), bulkSave(docs)',
     atomic: "updateOne(filter, { $inc: { n: 1 } }), doc.$inc('n', 1)",

@@ -65,6 +65,7 @@ export const objection: OrmModule = {
   name: 'Objection',
   hints: {
     batch: 'findByIds(ids)',
+    countBatch: `query().select('authorId').count('* as n').whereIn('authorId', ids).groupBy('authorId')`,
     eager: `withGraphFetched('author')`,
     bulk: `findByIds(ids).patch(values), whereIn('id', ids).delete(), insertGraph(rows)`,
     atomic: "patch({ n: raw('n + 1') }), increment('n', 1)",

@@ -68,6 +68,7 @@ export const prisma: OrmModule = {
   name: 'Prisma',
   hints: {
     batch: 'findMany({ where: { id: { in: ids } } })',
+    countBatch: `groupBy({ by: ['authorId'], where: { authorId: { in: ids } }, _count: true })`,
     eager: 'include: { author: true }',
     bulk: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })',
     atomic: 'data: { n: { increment: 1 } }',

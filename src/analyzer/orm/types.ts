@@ -253,6 +253,8 @@ export interface OrmModule {
    */
   readonly hints: {
     readonly batch: string;
+    /** One grouped count for all items (the batch form of a count per item). */
+    readonly countBatch?: string;
     readonly eager: string;
     readonly bulk?: string;
     readonly atomic?: string;
