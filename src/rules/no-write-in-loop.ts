@@ -73,7 +73,7 @@ export default createRule<Options, MessageId>({
         if (!iteration || isChunked(orm, query, iteration, sourceCode)) return;
         const mod = orm.module(query.orm);
         const described = orm.describeIteration(iteration);
-        const data = { call: query.displayName, item: described.item, loop: described.loop, orm: mod.name, hint: mod.hints.bulk ?? mod.hints.batch };
+        const data = { call: query.displayName, item: described.item, loop: described.loop, orm: mod.name, hint: (query.method === 'upsert' ? mod.hints.upsertBulk : undefined) ?? mod.hints.bulk ?? mod.hints.batch };
         if (feedsOtherWrites(orm, query, iteration, sourceCode)) {
           context.report({ node: query.node, messageId: 'dependentWriteInLoop', data });
           return;

@@ -809,7 +809,8 @@ export async function f(users: { id: number }[]) {
       output: null,
       errors: [
         {
-          message: "`store.post.count(…)` counts once per `u` in this `for…of` loop: N items cost N queries (N+1). Count for all items with one grouped query before it (Prisma: `groupBy({ by: ['authorId'], where: { authorId: { in: ids } }, _count: true })`) and look each count up in a Map.",
+          messageId: 'countInLoop',
+          data: { call: 'store.post.count(…)', item: '`u`', loop: '`for…of` loop', orm: 'Prisma', hint: "groupBy({ by: ['authorId'], where: { authorId: { in: ids } }, _count: true })" },
           line: 5, column: 11, endLine: 5, endColumn: 58,
           suggestions: [
           ],

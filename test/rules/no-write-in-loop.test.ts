@@ -109,6 +109,47 @@ export async function audit(events: { kind: string }[]) {
   ],
   invalid: [
     {
+      name: 'a Prisma upsert per item names the nearest batch form (Prisma has no bulk upsert)',
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function syncTags(tags: { slug: string; label: string }[]) {
+  for (const tag of tags) {
+    await prisma.tag.upsert({ where: { slug: tag.slug }, create: tag, update: { label: tag.label } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'writeInLoop',
+          data: {"call":"prisma.tag.upsert(…)","item":"`tag`","loop":"`for…of` loop","orm":"Prisma","hint":"$transaction(items.map((item) => prisma.model.upsert(…)))` sends them in one round trip (Prisma has no bulk upsert), or one `INSERT … ON CONFLICT … DO UPDATE` through `$executeRaw"},
+          line: 6, column: 11, endLine: 6, endColumn: 102,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a TypeORM upsert per item names the array upsert',
+      code: `
+import { DataSource } from 'typeorm';
+import { Tag } from './tag';
+export async function syncTags(ds: DataSource, tags: Tag[]) {
+  const repo = ds.getRepository(Tag);
+  for (const tag of tags) {
+    await repo.upsert(tag, ['slug']);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'writeInLoop',
+          data: {"call":"repo.upsert(…)","item":"`tag`","loop":"`for…of` loop","orm":"TypeORM","hint":"upsert(rows, ['id'])"},
+          line: 7, column: 11, endLine: 7, endColumn: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       code: `
 import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();

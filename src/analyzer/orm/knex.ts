@@ -75,6 +75,7 @@ export const knex: OrmModule = {
     keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,
     subquery: "`whereIn('column', knex('other').select('column').where(…))`, or a join",
     bulk: `insert(rows), whereIn('id', ids).update(values)`,
+    upsertBulk: `insert(rows).onConflict('id').merge()`,
     atomic: "increment('n', 1)",
   },
   valueMethods: { pluck: 0 },

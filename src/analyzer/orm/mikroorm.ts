@@ -71,6 +71,7 @@ export const mikroorm: OrmModule = {
     countBatch: `createQueryBuilder(Post).select(['author', raw('count(*) as n')]).where({ author: { $in: ids } }).groupBy('author')`,
     eager: `populate: ['author']`,
     bulk: 'em.persist(entity) in the loop and one em.flush() after it; insertMany, nativeUpdate({ id: { $in: ids } }, values)',
+    upsertBulk: `upsertMany(Entity, rows)`,
     atomic: "nativeUpdate(Entity, { id }, { n: raw('n + 1') })",
     keyset: `findByCursor(Entity, where, { first: 20, after: cursor, orderBy: { id: 'asc' } })`,
     subquery: 'a relation filter (`{ author: { … } }`, `$some`), or a join in a QueryBuilder',

@@ -71,6 +71,7 @@ export const prisma: OrmModule = {
     countBatch: `groupBy({ by: ['authorId'], where: { authorId: { in: ids } }, _count: true })`,
     eager: 'include: { author: true }',
     bulk: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })',
+    upsertBulk: `$transaction(items.map((item) => prisma.model.upsert(…)))\` sends them in one round trip (Prisma has no bulk upsert), or one \`INSERT … ON CONFLICT … DO UPDATE\` through \`$executeRaw`,
     atomic: 'data: { n: { increment: 1 } }',
     keyset: 'findMany({ cursor: { id: lastId }, skip: 1, take: 20, orderBy: { id: \'asc\' } })',
     subquery: 'a relation filter such as `where: { author: { is: { … } } }` or `where: { posts: { some: { … } } }`',

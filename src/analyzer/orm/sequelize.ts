@@ -58,6 +58,7 @@ export const sequelize: OrmModule = {
     countBatch: `count({ where: { authorId: ids }, group: ['authorId'] })`,
     eager: `include: [{ association: 'author' }]`,
     bulk: 'bulkCreate(rows), Model.update(values, { where: { id: ids } }), Model.destroy({ where: { id: ids } })',
+    upsertBulk: `bulkCreate(rows, { updateOnDuplicate: ['name', 'updatedAt'] })`,
     atomic: "row.increment('n', { by: 1 }), Model.increment({ n: 1 }, { where })",
     keyset: `findAll({ where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: 20 })`,
     subquery: 'an `include` with a `where` and `required: true`, or a `sequelize.literal(\'(SELECT …)\')` subquery',

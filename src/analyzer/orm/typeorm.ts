@@ -108,6 +108,7 @@ export const typeorm: OrmModule = {
     countBatch: `createQueryBuilder('p').select('p.authorId', 'authorId').addSelect('COUNT(*)', 'n').where('p.authorId IN (:...ids)', { ids }).groupBy('p.authorId').getRawMany()`,
     eager: 'relations: { author: true }',
     bulk: 'insert(rows), update(ids, values), delete(ids); not save(rows), which still updates row by row',
+    upsertBulk: `upsert(rows, ['id'])`,
     atomic: "increment({ id }, 'n', 1)",
     keyset: 'find({ where: { id: MoreThan(lastId) }, order: { id: \'ASC\' }, take: 20 })',
     subquery: 'a nested relation condition (`where: { author: { … } }`), an `innerJoin`, or a `subQuery()` in a query builder',

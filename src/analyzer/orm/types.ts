@@ -257,6 +257,8 @@ export interface OrmModule {
     readonly countBatch?: string;
     readonly eager: string;
     readonly bulk?: string;
+    /** The bulk form of an upsert per item (or the nearest thing, for an ORM without one). */
+    readonly upsertBulk?: string;
     readonly atomic?: string;
     readonly keyset?: string;
     readonly subquery?: string;
