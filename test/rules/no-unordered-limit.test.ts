@@ -117,23 +117,23 @@ console.log(count);`,
     // TypeORM 0.2 conditions form: \`findOne({ id })\` is a filter, not options.
     `${typeorm}const user = await dataSource.getRepository(User).findOne({ id });
 console.log(user);`,
+    // Prisma's engine orders a read that pages (\`take\`, \`cursor\`, \`skip\` > 0) by the primary key when it names
+    // no \`orderBy\`: the same rows on every call (rallly, hoppscotch batch loops and cursor pages).
+    `${prisma}const users = await prisma.user.findMany({ where: { active: true }, take: 10 });`,
+    `${prisma}const page = await prisma.user.findMany({ take: 20, skip: 40, });`,
+    `${prisma}while (true) {
+  const batch = await prisma.poll.findMany({ where: { deleted: true }, select: { id: true }, take: BATCH });
+  if (batch.length === 0) break;
+  await prisma.poll.deleteMany({ where: { id: { in: batch.map((p) => p.id) } } });
+}`,
+    `${prisma}const teams = await prisma.team.findMany({ take, skip: cursor ? 1 : 0, cursor: cursor ? { id: cursor } : undefined, where: { members: { some: { userUid } } } });`,
+    `${prisma}const user = await prisma.user.findFirst({ where: { active: true }, skip: 1 });
+console.log(user);`,
     // Options the rule cannot see.
     `${prisma}const users = await prisma.user.findMany(args);`,
     `${prisma}const users = await prisma.user.findMany({ ...args, take: 10 });`,
   ].map((c): ValidTestCase<typeof single> => (typeof c === 'string' ? { code: c, options: single } : { ...(c as ValidTestCase<typeof single>), options: (c as ValidTestCase<typeof single>).options ?? single })),
   invalid: [
-  {
-    code: `import { PrismaClient } from '@prisma/client';
-const prisma = new PrismaClient();
-const users = await prisma.user.findMany({ where: { active: true }, take: 10 });`,
-    errors: [
-      { messageId: 'unorderedLimit', data: { call: 'prisma.user.findMany(…)', clause: 'take' }, line: 3, column: 69, endLine: 3, endColumn: 77, suggestions: [
-        { messageId: 'addOrdering', data: { column: 'id' }, output: `import { PrismaClient } from '@prisma/client';
-const prisma = new PrismaClient();
-const users = await prisma.user.findMany({ where: { active: true }, take: 10, orderBy: { id: 'asc' } });` },
-      ] }
-    ],
-  },
   {
     code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -163,14 +163,17 @@ console.log(user);` },
     ],
   },
   {
+    // A \`skip\` on \`findFirst\` makes Prisma order by the key; \`skip: 0\` does not.
     code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
-const page = await prisma.user.findMany({ take: 20, skip: 40, });`,
+const user = await prisma.user.findFirst({ where: { active: true }, skip: 0 });
+console.log(user);`,
     errors: [
-      { messageId: 'unorderedLimit', data: { call: 'prisma.user.findMany(…)', clause: 'take' }, line: 3, column: 43, endLine: 3, endColumn: 51, suggestions: [
+      { messageId: 'unorderedFirst', data: { call: 'prisma.user.findFirst(…)', clause: 'findFirst()' }, line: 3, column: 32, endLine: 3, endColumn: 41, suggestions: [
         { messageId: 'addOrdering', data: { column: 'id' }, output: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
-const page = await prisma.user.findMany({ take: 20, skip: 40, orderBy: { id: 'asc' }, });` },
+const user = await prisma.user.findFirst({ where: { active: true }, skip: 0, orderBy: { id: 'asc' } });
+console.log(user);` },
       ] }
     ],
   },
@@ -468,11 +471,13 @@ if (existing) return existing.id;` },
       ],
     },
     {
-      code: `${prisma}const users = await prisma.user.findMany({
-  // keep the newest page
-  take: 10,
-});`,
-      errors: [{ messageId: 'unorderedLimit', data: { call: 'prisma.user.findMany(…)', clause: 'take' }, line: 5, column: 3, endLine: 5, endColumn: 11, suggestions: [] }],
+      code: `${prisma}const session = await prisma.session.findFirst({
+  // the newest one
+  where: { userId },
+});
+console.log(session);`,
+      options: single,
+      errors: [{ messageId: 'unorderedFirst', data: { call: 'prisma.session.findFirst(…)', clause: 'findFirst()' }, line: 3, column: 38, endLine: 3, endColumn: 47, suggestions: [] }],
     },
   ],
 });

@@ -7,32 +7,35 @@ import { typeErrors } from '../typecheck-output.js';
 
 // Typed tier of the three query-shape rules, against the real ORM types in test/orms.
 
-// A Prisma look-alike: the shape without types, a plain object with them.
+// A Prisma look-alike: the shape without types, a plain object with them. (A Prisma \`findMany\` with \`take\` is
+// ordered by the engine, so the look-alike is a \`findFirst\`.)
 const lookAlike = `
-const api = { user: { findMany: async (args: { take: number; skip: number }) => [args.take, args.skip] } };
-export const rows = await api.user.findMany({ take: 10, skip: 5000 });
+const api = { user: { findFirst: async (args: { where: { name: string } }) => args.where.name } };
+export const user = await api.user.findFirst({ where: { name: 'ann' } });
 `;
+const single: [{ uniqueColumns: string[]; checkSingleRowLookups: boolean }] = [{ uniqueColumns: [], checkSingleRowLookups: true }];
 
 ruleTester.run('no-unordered-limit (syntax only: a look-alike with the Prisma shape)', noUnorderedLimit, {
   valid: [],
   invalid: [
     {
       code: lookAlike,
+      options: single,
       errors: [
         {
-          messageId: 'unorderedLimit',
-          data: { call: 'api.user.findMany(…)', clause: 'take' },
+          messageId: 'unorderedFirst',
+          data: { call: 'api.user.findFirst(…)', clause: 'findFirst()' },
           line: 3,
-          column: 47,
+          column: 36,
           endLine: 3,
-          endColumn: 55,
+          endColumn: 45,
           suggestions: [
             {
               messageId: 'addOrdering',
               data: { column: 'id' },
               output: `
-const api = { user: { findMany: async (args: { take: number; skip: number }) => [args.take, args.skip] } };
-export const rows = await api.user.findMany({ take: 10, skip: 5000, orderBy: { id: 'asc' } });
+const api = { user: { findFirst: async (args: { where: { name: string } }) => args.where.name } };
+export const user = await api.user.findFirst({ where: { name: 'ann' }, orderBy: { id: 'asc' } });
 `,
             },
           ],
@@ -42,13 +45,13 @@ export const rows = await api.user.findMany({ take: 10, skip: 5000, orderBy: { i
   ],
 });
 
-const prismaLimit = `
+const prismaFirst = `
 import { prisma } from './models';
-export const users = await prisma.user.findMany({ where: { score: { gt: 10 } }, take: 10 });
+export const user = await prisma.user.findFirst({ where: { score: { gt: 10 } } });
 `;
-const prismaLimitFixed = `
+const prismaFirstFixed = `
 import { prisma } from './models';
-export const users = await prisma.user.findMany({ where: { score: { gt: 10 } }, take: 10, orderBy: { id: 'asc' } });
+export const user = await prisma.user.findFirst({ where: { score: { gt: 10 } }, orderBy: { id: 'asc' } });
 `;
 const drizzleLimit = `
 import { db, eq, users } from '../db/drizzle';
@@ -69,7 +72,14 @@ export const user = await db.query.users.findFirst({ where: eq(users.name, 'ann'
 
 typedRuleTester.run('no-unordered-limit (typed)', noUnorderedLimit, {
   valid: [
-    { name: 'the checker rejects a look-alike', code: lookAlike },
+    { name: 'the checker rejects a look-alike', code: lookAlike, options: single },
+    {
+      name: 'a Prisma page without orderBy: the engine orders it by the primary key',
+      code: `
+import { prisma } from './models';
+export const users = await prisma.user.findMany({ where: { score: { gt: 10 } }, take: 10 });
+`,
+    },
     {
       name: 'an ordered Prisma page',
       code: `
@@ -80,17 +90,17 @@ export const users = await prisma.user.findMany({ take: 10, orderBy: [{ score: '
   ],
   invalid: [
     {
-      name: 'real Prisma types confirm the page',
-      code: prismaLimit,
+      name: 'real Prisma types show that the findFirst filter is not a unique key',
+      code: prismaFirst,
       errors: [
         {
-          messageId: 'unorderedLimit',
-          data: { call: 'prisma.user.findMany(…)', clause: 'take' },
+          messageId: 'unorderedFirst',
+          data: { call: 'prisma.user.findFirst(…)', clause: 'findFirst()' },
           line: 3,
-          column: 81,
+          column: 39,
           endLine: 3,
-          endColumn: 89,
-          suggestions: [{ messageId: 'addOrdering', data: { column: 'id' }, output: prismaLimitFixed }],
+          endColumn: 48,
+          suggestions: [{ messageId: 'addOrdering', data: { column: 'id' }, output: prismaFirstFixed }],
         },
       ],
     },
@@ -301,7 +311,7 @@ export async function authors() {
 
 describe('query-shape suggestion outputs', () => {
   it('type-check against the real ORM types, like the code they replace', () => {
-    const codes = [prismaLimit, prismaLimitFixed, drizzleLimit, drizzleLimitFixed, drizzleFirst, drizzleFirstFixed, knexRows, knexRowsFixed, kyselyRows, kyselyRowsFixed, drizzleRows, drizzleRowsFixed];
+    const codes = [prismaFirst, prismaFirstFixed, drizzleLimit, drizzleLimitFixed, drizzleFirst, drizzleFirstFixed, knexRows, knexRowsFixed, kyselyRows, kyselyRowsFixed, drizzleRows, drizzleRowsFixed];
     expect(typeErrors(codes)).toEqual(codes.map(() => []));
   });
 });

@@ -6,7 +6,7 @@ import { itemKeyProperty, othersDependOnItem, renameMethod, replacePropValue } f
 import { appendProperty, GUARD_OPERATORS, payloadProperty } from './atomic.js';
 import { clientToHandle, handleName, hasNestedKeys, independent, keyFilterSplice, plainObject } from './bulk.js';
 import { argKeysWithin, exprBefore, objectArg, PROMISE_LIKE, type CallLink } from './common.js';
-import type { AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
+import type { AtomicEdit, AtomicValueRequest, BatchPlan, BatchRequest, BulkAtomicRequest, BulkWritePlan, BulkWriteRequest, EagerSupport, Evidence, ExistsRewrite, FetchShape, InListSite, Operation, PageClause, OrmModule, QueryMatch, QueryRewrite, QueryShape, Refinement, RewriteRequest, ShapeRequest } from './types.js';
 import { addArgumentSplice, addPropertySplice, asObject, hasSpread, isWithin, objectEqualities, optionClause } from './shape.js';
 import { editObject, fieldsObject, hasAny, type Options, readOptions, receiverText, unknownKeys } from './rewrite.js';
 
@@ -348,10 +348,11 @@ function queryShape(req: ShapeRequest): QueryShape | undefined {
   const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
   const limit = take ?? (ONE_ROW.has(match.method) ? { node: callee, label: `${match.method}()` } : undefined);
   const where = asObject(objectProperty(options, 'where')?.value);
+  const skip = optionClause(options, 'skip');
   return {
     limit,
-    offset: optionClause(options, 'skip'),
-    ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined,
+    offset: skip,
+    ordered: hasSpread(options) || objectProperty(options, 'orderBy') !== undefined || ordersImplicitly(options, take, skip),
     uniqueMethod: UNIQUE.has(match.method),
     equalities: !options || !objectProperty(options, 'where') ? [] : objectEqualities(where),
     addOrdering(column) {
@@ -360,6 +361,17 @@ function queryShape(req: ShapeRequest): QueryShape | undefined {
       return splice ? [splice] : undefined;
     },
   };
+}
+
+/**
+ * Prisma's query engine adds `ORDER BY` on the primary key to a read that names no `orderBy` but pages:
+ * a `take` written in the call, a `cursor`, or a `skip` other than 0. The rows of `findMany({ take: 10 })`
+ * are the ten lowest keys, the same on every call. `findFirst` without those options is not ordered: the
+ * engine sets its one-row limit after that step.
+ */
+function ordersImplicitly(options: TSESTree.ObjectExpression | undefined, take: PageClause | undefined, skip: PageClause | undefined): boolean {
+  if (take || objectProperty(options, 'cursor')) return true;
+  return skip !== undefined && !(skip.value?.type === AST_NODE_TYPES.Literal && skip.value.value === 0);
 }
 
 /** `{ id: { in: [...] } }` / `notIn` inside the query's arguments. */
