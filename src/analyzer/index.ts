@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, propertyName, skipTypeWrappers } from './ast.js';
+import { calleeName, childNodes, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, propertyName, skipTypeWrappers } from './ast.js';
 import { Bindings, ormOfSource, type TransactionCallback } from './bindings.js';
 import { type RowFlow, rowFlowOf } from './dataflow.js';
 import { isTypeScriptFile } from './fixes.js';
@@ -89,6 +89,8 @@ export interface OrmAnalysis {
   shapeOf(query: QueryCall): QueryShape | undefined;
   /** The IN condition at `node` (a call such as `whereIn(…)`/`In(…)` or a property such as `in:`/`$in:`), if any. */
   inListAt(node: TSESTree.CallExpression | TSESTree.Property): InList | undefined;
+  /** The IN conditions inside `query`'s arguments (`{ id: { in: ids } }`, `whereIn('id', ids)`, `In(ids)`). */
+  inListsOf(query: QueryCall): InList[];
   /** The unique keys (each a list of columns) of `query`'s model, from type information; undefined without it. */
   uniqueKeysOf(query: QueryCall): string[][] | undefined;
   /** `query` rewritten as a subquery selecting `field`, in its ORM's builder (to replace an IN list built from its rows). */
@@ -610,6 +612,21 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     enclosingQuery,
     shapeOf,
     inListAt,
+    inListsOf(query) {
+      const out: InList[] = [];
+      for (const link of query.chain.links) {
+        if (link.kind !== 'call') continue;
+        const visit = (n: TSESTree.Node): void => {
+          if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.Property) {
+            const site = inListAt(n);
+            if (site?.query?.node === query.node) out.push(site);
+          }
+          for (const child of childNodes(n)) visit(child);
+        };
+        for (const arg of link.args) visit(arg);
+      }
+      return out;
+    },
     importOf: (node) => bindings.importOf(node),
     uniqueKeysOf(query) {
       const method = ormModule(query.orm).uniqueLookupMethod;

@@ -26,6 +26,16 @@ export interface Iteration {
 
 export const SMALL_LIMIT = 10;
 
+/**
+ * A counted loop that steps by more than one (`for (let i = 0; i < ids.length; i += BATCH_SIZE)`): each turn
+ * works on a slice of the collection, not on one item.
+ */
+export function stepsByBatch(iteration: Iteration): boolean {
+  if (iteration.kind !== 'for') return false;
+  const update = (iteration.node as TSESTree.ForStatement).update;
+  return update?.type === AST_NODE_TYPES.AssignmentExpression && update.operator === '+=' && !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
+}
+
 /** Array methods whose callback runs once per element. */
 const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** Helpers taking (items, callback): p-map, Bluebird, async. */

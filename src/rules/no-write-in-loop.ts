@@ -4,7 +4,7 @@ import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from
 import { parentSkippingWrappers, promiseTailOf, skipTypeWrappers } from '../analyzer/ast.js';
 import { ensureNamedImport, hasComments, indentOf } from '../analyzer/fixes.js';
 import { canAwaitAt, statementOf, visitIdentifiers, walk } from '../analyzer/item-scope.js';
-import { isPromiseCombinator } from '../analyzer/iteration.js';
+import { isPromiseCombinator, stepsByBatch } from '../analyzer/iteration.js';
 import { abbreviateCall } from '../analyzer/text.js';
 import type { BulkWritePlan } from '../analyzer/orm/types.js';
 
@@ -110,7 +110,7 @@ function repeatingIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops:
 function isChunked(orm: OrmAnalysis, query: QueryCall, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const names = [iteration.item, iteration.iterable].map((n) => (n ? sourceCode.getText(n) : ''));
   const chunkNames = names.some((n) => CHUNKED.test(n));
-  if (query.operation === 'write-many' && (chunkNames || steps(iteration))) return true;
+  if (query.operation === 'write-many' && (chunkNames || stepsByBatch(iteration) || filtersByItemList(orm, query, iteration, sourceCode))) return true;
   // The payload is one batch: the item itself (`createMany({ data: rows })`) or a batch-named value.
   let passed = false;
   let batchNamed = false;
@@ -133,11 +133,19 @@ function isChunked(orm: OrmAnalysis, query: QueryCall, iteration: Iteration, sou
   return query.operation === 'write-many' || chunkNames || orm.types?.isArray(iteration.item) === true;
 }
 
-/** A counted loop that steps by more than one (`i += BATCH_SIZE`). */
-function steps(iteration: Iteration): boolean {
-  if (iteration.kind !== 'for') return false;
-  const update = (iteration.node as TSESTree.ForStatement).update;
-  return update?.type === AST_NODE_TYPES.AssignmentExpression && update.operator === '+=' && !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
+/**
+ * `for (const [type, ids] of idsByType) await prisma.t.updateMany({ where: { id: { in: ids } }, data: { type } })`:
+ * the IN list is (part of) the item, so each turn writes a group of rows, one statement per group.
+ */
+function filtersByItemList(orm: OrmAnalysis, query: QueryCall, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const item = iteration.item;
+  if (!item) return false;
+  return orm.inListsOf(query).some((site) => {
+    const list = skipTypeWrappers(site.list as TSESTree.Expression);
+    if (list.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = ASTUtils.findVariable(sourceCode.getScope(list), list)?.defs[0];
+    return def !== undefined && def.name.range[0] >= item.range[0] && def.name.range[1] <= item.range[1];
+  });
 }
 
 /**

@@ -106,6 +106,24 @@ export async function audit(events: { kind: string }[]) {
 `,
       options: [{ ignoreModels: ['auditLog'], checkWhileLoops: false }],
     },
+    // One updateMany per group of a Map (formbricks: one statement per distinct field type): the IN list is
+    // part of the item, so each turn writes a whole group.
+    `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function retype(idsByType: Map<string, string[]>) {
+  for (const [type, ids] of idsByType) {
+    await prisma.mapping.updateMany({ where: { elementId: { in: ids } }, data: { type } });
+  }
+}
+`,
+    `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function retype(groups: { status: string; ids: number[] }[]) {
+  for (const { status, ids } of groups) await db('jobs').whereIn('id', ids).update({ status });
+}
+`,
   ],
   invalid: [
     {
@@ -148,6 +166,19 @@ export async function syncTags(ds: DataSource, tags: Tag[]) {
           suggestions: [],
         },
       ],
+    },
+    {
+      // The IN list does not come from the item: the same rows are written every turn.
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function retype(types: { name: string }[], ids: string[]) {
+  for (const type of types) {
+    await prisma.mapping.updateMany({ where: { elementId: { in: ids } }, data: { type: type.name } });
+  }
+}
+`,
+      errors: [{ messageId: 'writeInLoop' }],
     },
     {
       code: `
