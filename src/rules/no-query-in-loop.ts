@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
+import { stepsByBatch } from '../analyzer/iteration.js';
 
 type Options = [{ ignoreModels?: string[]; checkWhileLoops?: boolean }];
 type MessageId = 'queryInLoop' | 'countInLoop' | 'relationInLoop' | 'sameQueryInLoop' | 'useBatchQuery';
@@ -92,6 +93,9 @@ function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: b
     if (iteration.bound === 'unknown' && !checkWhileLoops) continue;
     if (iteration.concurrent && query.orm === 'prisma' && PRISMA_BATCHED.has(query.method)) return undefined;
     if (isPagingLoop(iteration, query)) return undefined;
+    // `for (let i = 0; i < ids.length; i += SIZE) find({ where: { id: { in: ids.slice(i, i + SIZE) } } })`:
+    // one query per slice of the collection is batching already.
+    if (stepsByBatch(iteration) && orm.inListsOf(query).length > 0) return undefined;
     return iteration;
   }
   return undefined;

@@ -170,8 +170,40 @@ export function f(groups: string[]) {
 }
 `,
     },
+    {
+      // formbricks: a lookup per slice of the ids is already batched.
+      name: 'a counted loop stepping by a batch size, reading a slice with IN',
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+const SIZE = 500;
+export async function workspaces(ids: string[]) {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += SIZE) {
+    const batch = ids.slice(i, i + SIZE);
+    const rows = await prisma.survey.findMany({ where: { id: { in: batch } }, select: { id: true, workspaceId: true } });
+    for (const row of rows) out.set(row.id, row.workspaceId);
+  }
+  return out;
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a stepping loop that still reads one row per turn',
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function every2nd(ids: string[]) {
+  for (let i = 0; i < ids.length; i += 2) {
+    const survey = await prisma.survey.findUnique({ where: { id: ids[i] } });
+    console.log(survey);
+  }
+}
+`,
+      errors: [{ messageId: 'queryInLoop' }],
+    },
     {
       name: 'the same query every turn: hoist it',
       code: `
