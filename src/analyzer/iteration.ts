@@ -195,7 +195,47 @@ function literalBound(iterable: TSESTree.Expression, sourceCode: Readonly<TSESLi
   if (node.type === AST_NODE_TYPES.ArrayExpression && node.elements.length <= SMALL_LIMIT && !node.elements.some((e) => e?.type === AST_NODE_TYPES.SpreadElement)) {
     return 'small';
   }
-  return 'collection';
+  return entityMetadataList(iterable, sourceCode) ? 'small' : 'collection';
+}
+
+/** The lists of an entity's metadata: its relations, properties or columns. */
+const METADATA_LISTS = new Set(['relations', 'props', 'properties', 'columns', 'primaryKeys', 'ownColumns', 'ownRelations', 'relationProps']);
+/** Array methods that keep (a part of) the list. */
+const LIST_COPIES = new Set(['filter', 'slice', 'concat', 'toSorted', 'toReversed']);
+
+/**
+ * `em.getMetadata().get(name).relations`, `repo.metadata.relations.filter(…)` (MikroORM, TypeORM): a loop over
+ * them runs once per relation or column the schema declares, not once per row.
+ */
+function entityMetadataList(expr: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+  if (depth > 4) return false;
+  const node = skipTypeWrappers(expr);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    return entityMetadataList(def.node.init, sourceCode, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed) {
+    const method = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : undefined;
+    return method !== undefined && LIST_COPIES.has(method) && entityMetadataList(node.callee.object, sourceCode, depth + 1);
+  }
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier || !METADATA_LISTS.has(node.property.name)) return false;
+  // The list hangs off metadata: a `getMetadata(…)` call or a `metadata` property in the chain.
+  for (let current: TSESTree.Node = node.object; ; ) {
+    current = skipTypeWrappers(current as TSESTree.Expression);
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier && current.property.name === 'metadata') return true;
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = current.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'getMetadata') return true;
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'getMetadata') return true;
+      current = callee;
+    } else {
+      return false;
+    }
+  }
 }
 
 /** `i < items.length` → collection; `attempt < 3` → small; anything else → unknown. */

@@ -188,6 +188,35 @@ export async function workspaces(ids: string[]) {
 }
 `,
     },
+    {
+      // medusa: a cascade over the relations the entity's metadata declares, one load per relation.
+      name: 'a loop over MikroORM entity metadata relations',
+      code: `
+import { wrap } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+export async function cascade(manager: SqlEntityManager, entity: any) {
+  const relations = manager.getDriver().getMetadata().get(entity.constructor.name).relations;
+  const toCascade = relations.filter((relation) => relation.cascade?.includes('soft-remove'));
+  for (const relation of toCascade) {
+    const related = await wrap(entity[relation.name]).init();
+    console.log(related);
+  }
+}
+`,
+    },
+    {
+      name: 'a loop over TypeORM repository metadata relations',
+      code: `
+import { DataSource } from 'typeorm';
+const dataSource = new DataSource({ type: 'postgres' });
+export async function counts(id: number) {
+  const repo = dataSource.getRepository(User);
+  for (const relation of repo.metadata.relations) {
+    console.log(await repo.createQueryBuilder().relation(User, relation.propertyName).of(id).loadMany());
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
