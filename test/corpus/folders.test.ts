@@ -22,7 +22,11 @@ function sourceFiles(dir: string): string[] {
   return out.sort();
 }
 
-describe.runIf(dirs.length > 0).each(dirs)('crash and fix-output checks over %s', (dir) => {
+// Without folders there is nothing to check: one skipped test says how to run it (a file without any test
+// would fail the run).
+if (dirs.length === 0) it.skip('crash and fix-output checks over ORM_CHECK_DIRS (not set)', () => {});
+
+describe.each(dirs)('crash and fix-output checks over %s', (dir) => {
   const files = sourceFiles(dir);
   const reports: FileReport[] = [];
   beforeAll(async () => {
