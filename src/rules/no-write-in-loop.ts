@@ -12,6 +12,8 @@ type Options = [{ ignoreModels: string[]; checkWhileLoops: boolean }];
 type MessageId = 'writeInLoop' | 'dependentWriteInLoop' | 'flushInLoop' | 'useBulkWrite' | 'deferAfterLoop';
 
 const WRITES = new Set(['write-one', 'write-many', 'flush']);
+/** Methods that update rows they are given (`update`, `updateOne`, `findByIdAndUpdate`, Kysely `updateTable`). */
+const UPDATE_ONE = /^update(?:One|Table)?$|AndUpdate$/;
 /** Item or collection names that say the loop already works in batches. */
 const CHUNKED = /chunk|batch|page|slice|group|bucket|part/i;
 
@@ -79,6 +81,10 @@ export default createRule<Options, MessageId>({
           return;
         }
         const plan = bulkPlan(orm, query, iteration, sourceCode);
+        // An update per item of a collection with no one-statement rewrite gives each row its own values
+        // (`position: i`, `name: user.name.trim()`): the ORM's form for that, not updateMany, which writes the
+        // same values to every row.
+        if (!plan && iteration.item !== undefined && UPDATE_ONE.test(query.method) && mod.hints.updateEachBulk !== undefined) data.hint = mod.hints.updateEachBulk;
         const suggestion = plan ? suggestionFor(plan, iteration, described.loop, sourceCode) : undefined;
         context.report({
           node: query.node,

@@ -127,6 +127,26 @@ export async function retype(groups: { status: string; ids: number[] }[]) {
   ],
   invalid: [
     {
+      name: 'a Knex update giving each row its own value names the one-statement form for that',
+      code: `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function reorder(items: { id: number; position: number }[]) {
+  for (const item of items) {
+    await db('items').where({ id: item.id }).update({ position: item.position });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'writeInLoop',
+          data: {"call":"db('items').where(…).update(…)","item":"`item`","loop":"`for…of` loop","orm":"Knex","hint":"insert(rows).onConflict('id').merge(['col'])"},
+          line: 6, column: 11, endLine: 6, endColumn: 81,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a Prisma upsert per item names the nearest batch form (Prisma has no bulk upsert)',
       code: `
 import { PrismaClient } from '@prisma/client';
@@ -270,7 +290,7 @@ export async function rename(users: { id: number; name: string }[]) {
       errors: [
         {
           messageId: 'writeInLoop',
-          data: {"call":"prisma.user.update(…)","item":"`user`","loop":"`for…of` loop","orm":"Prisma","hint":"createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })"},
+          data: {"call":"prisma.user.update(…)","item":"`user`","loop":"`for…of` loop","orm":"Prisma","hint":"$transaction(items.map((item) => prisma.model.update(…)))` sends them in one round trip (Prisma has no bulk update with a value per row), or one `UPDATE … SET col = CASE id WHEN … END` through `$executeRaw"},
           line: 6, column: 11, endLine: 6, endColumn: 91,
           suggestions: [
 

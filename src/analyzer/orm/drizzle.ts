@@ -31,6 +31,7 @@ export const drizzle: OrmModule = {
   name: 'Drizzle',
   hints: {
     batch: 'where(inArray(table.id, ids))',
+    updateEachBulk: `insert(t).values(rows).onConflictDoUpdate({ target: t.id, set: { col: sql.raw('excluded.col') } })`,
     countBatch: `select({ authorId: t.authorId, n: count() }).from(t).where(inArray(t.authorId, ids)).groupBy(t.authorId)`,
     eager: 'with: { author: true }',
     bulk: 'insert(table).values(rows), update(table).set(values).where(inArray(table.id, ids))',

@@ -70,6 +70,7 @@ export const knex: OrmModule = {
   name: 'Knex',
   hints: {
     batch: `whereIn('id', ids)`,
+    updateEachBulk: `insert(rows).onConflict('id').merge(['col'])`,
     countBatch: `whereIn('author_id', ids).groupBy('author_id').select('author_id').count('* as n')`,
     eager: 'a join',
     keyset: `where('id', '>', lastId).orderBy('id').limit(20)`,

@@ -40,6 +40,7 @@ export const kysely: OrmModule = {
   name: 'Kysely',
   hints: {
     batch: `where('id', 'in', ids)`,
+    updateEachBulk: `insertInto('t').values(rows).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ col: eb.ref('excluded.col') })))`,
     countBatch: `select(['authorId', (eb) => eb.fn.countAll().as('n')]).where('authorId', 'in', ids).groupBy('authorId')`,
     eager: 'jsonArrayFrom(…) or a join',
     bulk: `insertInto(t).values(rows), updateTable(t).set(values).where('id', 'in', ids)`,

@@ -68,6 +68,7 @@ export const mikroorm: OrmModule = {
   name: 'MikroORM',
   hints: {
     batch: 'find(Entity, { id: { $in: ids } })',
+    updateEachBulk: `flush()\` once after the loop, changing the loaded entities inside it (MikroORM batches the UPDATEs), or \`upsertMany(Entity, rows)`,
     countBatch: `createQueryBuilder(Post).select(['author', raw('count(*) as n')]).where({ author: { $in: ids } }).groupBy('author')`,
     eager: `populate: ['author']`,
     bulk: 'em.persist(entity) in the loop and one em.flush() after it; insertMany, nativeUpdate({ id: { $in: ids } }, values)',

@@ -71,6 +71,7 @@ export const mongoose: OrmModule = {
   name: 'Mongoose',
   hints: {
     batch: 'find({ _id: { $in: ids } })',
+    updateEachBulk: `bulkWrite(items.map((item) => ({ updateOne: { filter: { _id: item.id }, update: { $set: { … } } } })))`,
     countBatch: `aggregate([{ $match: { author: { $in: ids } } }, { $group: { _id: '$author', n: { $sum: 1 } } }])`,
     eager: `populate('author')`,
     bulk: 'insertMany(docs), updateMany({ _id: { $in: ids } }, update), bulkWrite(ops), bulkSave(docs)',

@@ -68,6 +68,7 @@ export const prisma: OrmModule = {
   name: 'Prisma',
   hints: {
     batch: 'findMany({ where: { id: { in: ids } } })',
+    updateEachBulk: `$transaction(items.map((item) => prisma.model.update(…)))\` sends them in one round trip (Prisma has no bulk update with a value per row), or one \`UPDATE … SET col = CASE id WHEN … END\` through \`$executeRaw`,
     countBatch: `groupBy({ by: ['authorId'], where: { authorId: { in: ids } }, _count: true })`,
     eager: 'include: { author: true }',
     bulk: 'createMany({ data: rows }), updateMany({ where: { id: { in: ids } }, data })',

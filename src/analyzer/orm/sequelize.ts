@@ -55,6 +55,7 @@ export const sequelize: OrmModule = {
   name: 'Sequelize',
   hints: {
     batch: 'findAll({ where: { id: ids } })',
+    updateEachBulk: `bulkCreate(rows, { updateOnDuplicate: ['col'] })`,
     countBatch: `count({ where: { authorId: ids }, group: ['authorId'] })`,
     eager: `include: [{ association: 'author' }]`,
     bulk: 'bulkCreate(rows), Model.update(values, { where: { id: ids } }), Model.destroy({ where: { id: ids } })',

@@ -105,6 +105,7 @@ export const typeorm: OrmModule = {
   name: 'TypeORM',
   hints: {
     batch: 'findBy({ id: In(ids) })',
+    updateEachBulk: `upsert(rows, ['id'])\` (one INSERT … ON CONFLICT DO UPDATE), or one \`UPDATE … SET col = CASE id WHEN … END\` through \`query()`,
     countBatch: `createQueryBuilder('p').select('p.authorId', 'authorId').addSelect('COUNT(*)', 'n').where('p.authorId IN (:...ids)', { ids }).groupBy('p.authorId').getRawMany()`,
     eager: 'relations: { author: true }',
     bulk: 'insert(rows), update(ids, values), delete(ids); not save(rows), which still updates row by row',

@@ -259,6 +259,8 @@ export interface OrmModule {
     readonly bulk?: string;
     /** The bulk form of an upsert per item (or the nearest thing, for an ORM without one). */
     readonly upsertBulk?: string;
+    /** One statement for updates that give each row its own values (or the nearest thing). */
+    readonly updateEachBulk?: string;
     readonly atomic?: string;
     readonly keyset?: string;
     readonly subquery?: string;
