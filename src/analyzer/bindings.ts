@@ -49,6 +49,13 @@ interface ImportInfo {
 export class Bindings {
   private readonly cache = new Map<TSESTree.Node, Origin | null>();
   private readonly visiting = new Set<TSESTree.Node>();
+  /** Origins per variable: every reference to one variable has the origin its definition gives. */
+  private readonly variableCache = new Map<TSESLint.Scope.Variable, Origin | null>();
+  /**
+   * How many times a computation was cut short by a recursion guard (here or in the analyzer's query
+   * cache): an answer computed meanwhile may be partial, so it is not kept for other references.
+   */
+  guardHits = 0;
   /** Row lookup for ORMs whose rows are active records (`order.save()`); wired by the analyzer. */
   rowQuery: RowQueryLookup | undefined;
 
@@ -64,7 +71,10 @@ export class Bindings {
     const node = skipTypeWrappers(expr);
     const cached = this.cache.get(node);
     if (cached !== undefined) return cached ?? undefined;
-    if (this.visiting.has(node)) return undefined;
+    if (this.visiting.has(node)) {
+      this.guardHits++;
+      return undefined;
+    }
     this.visiting.add(node);
     let result: Origin | undefined;
     try {
@@ -287,9 +297,19 @@ export class Bindings {
 
   private identifierOrigin(node: TSESTree.Identifier): Origin | undefined {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
-    const def = variable?.defs[0];
+    if (!variable) return undefined;
+    const cached = this.variableCache.get(variable);
+    if (cached !== undefined) return cached ?? undefined;
+    const hits = this.guardHits;
+    const result = this.variableOrigin(node, variable);
+    if (this.guardHits === hits) this.variableCache.set(variable, result ?? null);
+    return result;
+  }
+
+  private variableOrigin(node: TSESTree.Identifier, variable: TSESLint.Scope.Variable): Origin | undefined {
+    const def = variable.defs[0];
     if (!def) return undefined;
-    const imp = this.importOf(node);
+    const imp = importOfDefinition(def, node.name);
     if (imp) {
       {
         const mod = ormOfSource(this.modules, imp.source);
@@ -394,27 +414,31 @@ export class Bindings {
 
   /** The import an identifier is bound to, if any. */
   importOf(node: TSESTree.Identifier): ImportInfo | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
-    const def = variable?.defs[0];
-    if (def?.type !== 'ImportBinding') {
-      // `const { PrismaClient } = require('@prisma/client')`, `const knex = require('knex')`.
-      if (def?.type === 'Variable' && def.node.init) return requireOf(def.node, node.name);
-      return undefined;
-    }
-    const spec = def.node;
-    const decl = spec.parent;
-    if (decl.type !== AST_NODE_TYPES.ImportDeclaration) {
-      return undefined;
-    }
-    const source = decl.source.value;
-    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
-    if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
-    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
-      return { source, imported };
-    }
+    const def = ASTUtils.findVariable(this.sourceCode.getScope(node), node)?.defs[0];
+    return def ? importOfDefinition(def, node.name) : undefined;
+  }
+}
+
+/** The import (or top-level `require`) that defines a variable, if any. */
+function importOfDefinition(def: TSESLint.Scope.Definition, localName: string): ImportInfo | undefined {
+  if (def.type !== 'ImportBinding') {
+    // `const { PrismaClient } = require('@prisma/client')`, `const knex = require('knex')`.
+    if (def.type === 'Variable' && def.node.init) return requireOf(def.node, localName);
     return undefined;
   }
+  const spec = def.node;
+  const decl = spec.parent;
+  if (decl.type !== AST_NODE_TYPES.ImportDeclaration) {
+    return undefined;
+  }
+  const source = decl.source.value;
+  if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
+  if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
+  if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+    const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
+    return { source, imported };
+  }
+  return undefined;
 }
 
 function requireOf(declarator: TSESTree.VariableDeclarator, localName: string): ImportInfo | undefined {

@@ -185,6 +185,7 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
     types,
   };
   const queryCache = new Map<TSESTree.CallExpression, QueryCall | null>();
+  const recognizing = new Set<TSESTree.CallExpression>();
   const iterationCache = new Map<TSESTree.Node, readonly Iteration[]>();
   const rowOriginCache = new Map<TSESTree.Node, Origin | null>();
   const eagerCache = new Map<TSESTree.Node, EagerLoad | null>();
@@ -238,15 +239,21 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
 
   function cachedQueryAt(call: TSESTree.CallExpression): QueryCall | undefined {
     const cached = queryCache.get(call);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      if (recognizing.has(call)) bindings.guardHits++;
+      return cached ?? undefined;
+    }
     let result: QueryCall | undefined;
     // Recognising a chain may ask what a receiver row is, which may ask about this call again.
     queryCache.set(call, null);
+    recognizing.add(call);
     try {
       result = recognize(call);
     } catch {
       // Never let an unexpected AST shape crash the lint run.
       result = undefined;
+    } finally {
+      recognizing.delete(call);
     }
     queryCache.set(call, result ?? null);
     return result;
