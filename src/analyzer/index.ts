@@ -7,6 +7,7 @@ import { itemScope, type ItemScope } from './item-scope.js';
 import { enclosingIterations, variesPerIteration, type Iteration } from './iteration.js';
 import { describeIteration, perItemLookup } from './per-item.js';
 import { createLazyAnalysis, type LazyAnalysis } from './lazy.js';
+import { isBuiltinGlobal } from './orm/common.js';
 import { isMethodOfInterest, ORM_MODULES, ormModule } from './orm/index.js';
 import { type Chain, type Evidence, EVIDENCE_RANK, type InListSite, type Origin, type OrmId, type OrmModule, type QueryMatch, type QueryShape, type RecognizeContext, type RewriteRequest, type ShapeRequest } from './orm/types.js';
 import { type EagerLoad, findEagerLoad } from './relations.js';
@@ -687,7 +688,10 @@ function cannotBeQuery(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(callee);
-    if (name !== undefined && !isMethodOfInterest(name) && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.CallExpression) return true;
+    const object = skipTypeWrappers(callee.object);
+    if (name !== undefined && !isMethodOfInterest(name) && object.type !== AST_NODE_TYPES.CallExpression) return true;
+    // `Promise.all(…)`, `Object.assign(…)`, `Math.max(…)`: names an ORM has too, on a receiver no ORM is.
+    if (object.type === AST_NODE_TYPES.Identifier && isBuiltinGlobal(object.name)) return true;
   }
   return !isChainHead(call);
 }

@@ -75,6 +75,11 @@ const BUILTIN_GLOBALS = new Set([
   'Crypto', 'Temporal', 'Iterator', 'AsyncIterator', 'ArrayBuffer', 'DataView', 'Event', 'Headers', 'Request', 'Response',
 ]);
 
+/** Whether `name` is one of those globals (a receiver no ORM call has: `Promise.all`, `Object.assign`). */
+export function isBuiltinGlobal(name: string): boolean {
+  return BUILTIN_GLOBALS.has(name);
+}
+
 export function isModelLike(node: TSESTree.Node): boolean {
   const name = lastName(node);
   if (name === undefined) return false;
