@@ -27,17 +27,10 @@ const createNamedRule = ESLintUtils.RuleCreator<OrmRuleDocs>(docsUrl);
 export const createRule: typeof createNamedRule = (rule) => {
   const created = createNamedRule(rule);
   const defaults: readonly unknown[] = rule.meta.defaultOptions ?? [];
-  // ESLint hands every file of one configuration the same options array: checked once per array.
-  const complete = new WeakMap<readonly unknown[], boolean>();
   return {
     ...created,
     create(context) {
-      let ok = complete.get(context.options);
-      if (ok === undefined) {
-        ok = hasEveryDefault(defaults, context.options);
-        complete.set(context.options, ok);
-      }
-      return ok ? rule.create(context, context.options) : created.create(context);
+      return hasEveryDefault(defaults, context.options) ? rule.create(context, context.options) : created.create(context);
     },
   };
 };
