@@ -6,6 +6,8 @@ import type { TypeOracle } from './type-info.js';
 
 /** Which ORM module owns an import source (`@prisma/client`, `drizzle-orm/pg-core`). */
 export function ormOfSource(modules: readonly OrmModule[], source: string): OrmModule | undefined {
+  // The app's own files (`./db`, `../models/user`) are never an ORM package.
+  if (source.startsWith('./') || source.startsWith('../')) return undefined;
   for (const mod of modules) {
     for (const pkg of mod.packages) {
       if (pkg.endsWith('/') ? source.startsWith(pkg) || source === pkg.slice(0, -1) : source === pkg || source.startsWith(`${pkg}/`)) {
