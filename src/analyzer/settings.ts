@@ -32,19 +32,9 @@ function isOrmId(value: unknown): value is OrmId {
   return typeof value === 'string' && (ORM_IDS as readonly string[]).includes(value);
 }
 
-/** Parsed settings per `settings` object: ESLint hands every file of one configuration the same object. */
-const parsed = new WeakMap<object, OrmSettings>();
-
-/** Reads and validates `settings.orm`; never throws on bad input. */
+/** Reads and validates `settings.orm`; never throws on bad input. (Read once per file, by the analysis.) */
 export function readSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): OrmSettings {
-  const settings: unknown = context.settings;
-  if (typeof settings !== 'object' || settings === null) return parseSettings(undefined);
-  let result = parsed.get(settings);
-  if (result === undefined) {
-    result = parseSettings((settings as Record<string, unknown>).orm);
-    parsed.set(settings, result);
-  }
-  return result;
+  return parseSettings((context.settings as Record<string, unknown> | undefined)?.orm);
 }
 
 function parseSettings(raw: unknown): OrmSettings {
