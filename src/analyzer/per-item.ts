@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, dottedName, isFunction, parentSkippingWrappers, skipTypeWrappers, visitReferences } from './ast.js';
-import { ensureNamedImport, indentOf } from './fixes.js';
+import { importEdits, indentOf } from './fixes.js';
 import type { OrmAnalysis, QueryCall } from './index.js';
 import type { Iteration } from './iteration.js';
 import type { BatchPlan, BatchRequest } from './orm/types.js';
@@ -157,15 +157,12 @@ export function perItemLookup(
   const indent = indentOf(sourceCode, statement);
   return {
     fix: (fixer) => {
-      const fixes: TSESLint.RuleFix[] = [];
-      for (const [source, name] of plan.imports ?? []) {
-        const importFix = ensureNamedImport(sourceCode, fixer, source, name);
-        if (importFix === undefined) return null;
-        if (importFix) fixes.push(importFix);
-      }
-      fixes.push(fixer.insertTextBefore(statement, `${declaration}\n${indent}`));
-      fixes.push(fixer.replaceText(target, replacement));
-      return fixes;
+      const inserted = `${declaration}\n${indent}`;
+      const imports = importEdits(sourceCode, fixer, plan.imports ?? [], [
+        { range: [statement.range[0], statement.range[0]], text: inserted },
+        { range: target.range, text: replacement },
+      ]);
+      return imports ? [...imports, fixer.insertTextBefore(statement, inserted), fixer.replaceText(target, replacement)] : null;
     },
   };
 }

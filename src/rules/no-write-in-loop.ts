@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
 import { parentSkippingWrappers, promiseTailOf, skipTypeWrappers } from '../analyzer/ast.js';
-import { ensureNamedImport, hasComments, indentOf } from '../analyzer/fixes.js';
+import { hasComments, importEdits, indentOf } from '../analyzer/fixes.js';
 import { canAwaitAt, statementOf, visitIdentifiers, walk } from '../analyzer/item-scope.js';
 import { isPromiseCombinator, stepsByBatch } from '../analyzer/iteration.js';
 import { abbreviateCall } from '../analyzer/text.js';
@@ -348,14 +348,8 @@ function suggestionFor(planned: Planned, iteration: Iteration, loop: string, sou
       messageId: 'useBulkWrite',
       data: { loop, bulk: abbreviateCall(plan.text) },
       fix: (fixer) => {
-        const fixes: TSESLint.RuleFix[] = [];
-        for (const [source, name] of plan.imports ?? []) {
-          const importFix = ensureNamedImport(sourceCode, fixer, source, name);
-          if (importFix === undefined) return null;
-          if (importFix) fixes.push(importFix);
-        }
-        fixes.push(fixer.replaceText(statement, text));
-        return fixes;
+        const imports = importEdits(sourceCode, fixer, plan.imports ?? [], [{ range: statement.range, text }]);
+        return imports ? [...imports, fixer.replaceText(statement, text)] : null;
       },
     };
   }

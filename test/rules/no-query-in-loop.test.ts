@@ -566,7 +566,7 @@ export async function f(posts: { authorId: number }[]) {
           line: 7, column: 28, endLine: 7, endColumn: 86,
           suggestions: [
             { messageId: 'useBatchQuery', output: `
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { db } from './db';
 import { users } from './schema';
 export async function f(posts: { authorId: number }[]) {
@@ -600,7 +600,7 @@ export async function f(posts: { authorId: number }[]) {
           suggestions: [
             { messageId: 'useBatchQuery', output: `
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import * as schema from './schema';
 const db = drizzle(process.env.DATABASE_URL!, { schema });
 export async function f(posts: { authorId: number }[]) {

@@ -127,6 +127,39 @@ export async function retype(groups: { status: string; ids: number[] }[]) {
   ],
   invalid: [
     {
+      name: 'an import the loop shares with other code stays when the loop becomes one statement',
+      code: `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+import { users } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function deactivate(list: { id: number }[]) {
+  for (const user of list) {
+    await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+  }
+}
+export const byId = (id: number) => db.select().from(users).where(eq(users.id, id));
+`,
+      errors: [
+        {
+          messageId: 'writeInLoop',
+          line: 8, column: 11, endLine: 8, endColumn: 79,
+          suggestions: [
+          { messageId: 'useBulkWrite', data: {"loop":"`for…of` loop","bulk":"db.update(users).set({ active: false }).where(…)"}, output: `
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq, inArray } from 'drizzle-orm';
+import { users } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function deactivate(list: { id: number }[]) {
+  await db.update(users).set({ active: false }).where(inArray(users.id, list.map((user) => user.id)));
+}
+export const byId = (id: number) => db.select().from(users).where(eq(users.id, id));
+` },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a Knex update giving each row its own value names the one-statement form for that',
       code: `
 import knex from 'knex';
@@ -708,7 +741,7 @@ export async function deactivate(list: { id: number }[]) {
           suggestions: [
           { messageId: 'useBulkWrite', data: {"loop":"`for…of` loop","bulk":"db.update(users).set({ active: false }).where(…)"}, output: `
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { users } from './schema';
 const db = drizzle(process.env.DATABASE_URL!);
 export async function deactivate(list: { id: number }[]) {
