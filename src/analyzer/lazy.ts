@@ -169,7 +169,7 @@ export function createLazyAnalysis(deps: Dependencies): LazyAnalysis {
     return { query, model, thenable };
   }
 
-  function isHeldBuilder(expr: TSESTree.Expression): boolean {
+  function isHeldBuilder(expr: TSESTree.Expression, depth = 0): boolean {
     const node = skipTypeWrappers(expr);
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
@@ -177,12 +177,18 @@ export function createLazyAnalysis(deps: Dependencies): LazyAnalysis {
       if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier) {
         if (isBuilderAnnotation(def.node.id.typeAnnotation?.typeAnnotation)) return true;
         if (def.node.init && builderVariable(def.node) !== undefined) return true;
+        // `const qb = this.originQueryBuilder`: an alias of a builder is that builder.
+        const init = def.node.init ? skipTypeWrappers(def.node.init) : undefined;
+        if (depth < 4 && (init?.type === AST_NODE_TYPES.Identifier || init?.type === AST_NODE_TYPES.MemberExpression) && isHeldBuilder(init, depth + 1)) return true;
       } else if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && isBuilderAnnotation(def.name.typeAnnotation?.typeAnnotation)) {
         return true;
       }
     } else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(node);
       if (name !== undefined && isBuilderAnnotation(classMemberAnnotation(node, name))) return true;
+    } else if (node.type === AST_NODE_TYPES.ThisExpression && isCallbackThis(node)) {
+      // `whereIn('id', function () { this.select('id').from('t'); })`: the caller binds `this` to a subquery builder.
+      return true;
     }
     if (types && node.type !== AST_NODE_TYPES.ThisExpression) {
       const typed = types.ormTypeName(node);
@@ -409,6 +415,13 @@ function chainBaseIdentifier(node: TSESTree.Expression): TSESTree.Identifier | u
     current = skipTypeWrappers(callee.object);
   }
   return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
+/** `this` inside a `function` passed as an argument: bound by the callee (Knex subquery callbacks), not the enclosing class. */
+function isCallbackThis(node: TSESTree.ThisExpression): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.FunctionDeclaration) fn = fn.parent;
+  return fn?.type === AST_NODE_TYPES.FunctionExpression && fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn);
 }
 
 /** `Knex.QueryBuilder`, `SelectQueryBuilder<User>`: a type annotation naming some ORM's builder. */

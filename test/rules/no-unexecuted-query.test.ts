@@ -194,6 +194,45 @@ export async function exists(runner: unknown) {
   return rows.length > 0;
 }
 `,
+    // A Knex builder held through an alias of a typed class member is changed in place, not started.
+    `
+import type { Knex } from 'knex';
+export class Aggregation {
+  constructor(private readonly knex: Knex, private readonly base: Knex.QueryBuilder) {}
+  build(columns: string[]): Knex.QueryBuilder {
+    const qb = this.base;
+    qb.groupBy(columns);
+    qb.select(columns);
+    return qb;
+  }
+}
+`,
+    // `this` in a Knex subquery callback is the subquery builder the caller passes in.
+    `
+import type { Knex } from 'knex';
+export class Filters {
+  constructor(private readonly knex: Knex) {}
+  notLinked(qb: Knex.QueryBuilder, column: string, table: string) {
+    qb.whereNotIn('id', function () {
+      this.select(column).from(table);
+    });
+  }
+}
+`,
+    // App methods named like Kysely's query starts, but with their own arguments.
+    `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class Tables {
+  constructor(private readonly tableService: { updateTable(a: string, b: string, c: object): Promise<void> }) {}
+  async rename(baseId: string, id: string, name: string, list: { mergeInto(o: unknown, drop: boolean): Promise<void> }) {
+    await prisma.$transaction(async () => {
+      await this.tableService.updateTable(baseId, id, { name });
+    });
+    return await list.mergeInto(list, true);
+  }
+}
+`,
     // Look-alikes: Map#get, fetch, a Redis client, a findMany that is not Prisma's.
     `
 export async function lookAlikes(map: Map<string, number>, redis: { set(k: string, v: number): Promise<void> }, store: any) {

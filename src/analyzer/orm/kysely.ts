@@ -80,7 +80,9 @@ export const kysely: OrmModule = {
       if (origin.orm !== 'kysely') return undefined;
       evidence = origin.evidence;
     } else {
-      // `selectFrom`/`insertInto`/… are Kysely's own vocabulary; the terminal confirms it.
+      // `selectFrom`/`insertInto`/… are Kysely's own vocabulary, and each takes exactly one argument (the table);
+      // `tableService.updateTable(baseId, id, data)` or `list.mergeInto(other, true)` is an app method of the same name.
+      if (startLink.args.length !== 1) return undefined;
       evidence = 'shape';
       if (clientExpr.type === AST_NODE_TYPES.Identifier && clientExpr.name === 'eb') evidence = 'shape';
       if (lastName(clientExpr) === undefined && clientExpr.type !== AST_NODE_TYPES.ThisExpression) evidence = 'name';
