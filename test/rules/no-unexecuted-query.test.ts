@@ -233,6 +233,15 @@ export class Tables {
   }
 }
 `,
+    // A RelationQueryBuilder's set/add/remove return promises: awaiting them runs the write.
+    `
+import { DataSource } from 'typeorm';
+import { Order } from './order';
+export async function assign(ds: DataSource, order: Order, channel: unknown, payment: unknown) {
+  await ds.getRepository(Order).createQueryBuilder().relation('sellerChannel').of(order).set(channel);
+  await ds.getRepository(Order).createQueryBuilder('o').relation('payments').of(order).add(payment);
+}
+`,
     // Look-alikes: Map#get, fetch, a Redis client, a findMany that is not Prisma's.
     `
 export async function lookAlikes(map: Map<string, number>, redis: { set(k: string, v: number): Promise<void> }, store: any) {

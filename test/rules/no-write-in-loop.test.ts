@@ -200,6 +200,19 @@ export async function syncTags(tags: { slug: string; label: string }[]) {
       ],
     },
     {
+      name: 'a TypeORM relation write per item',
+      code: `
+import { DataSource } from 'typeorm';
+import { Post } from './post';
+export async function tag(ds: DataSource, post: Post, tagIds: number[]) {
+  for (const tagId of tagIds) {
+    await ds.getRepository(Post).createQueryBuilder().relation('tags').of(post).add(tagId);
+  }
+}
+`,
+      errors: [{ messageId: 'writeInLoop', line: 6 }],
+    },
+    {
       name: 'a TypeORM upsert per item names the array upsert',
       code: `
 import { DataSource } from 'typeorm';

@@ -85,6 +85,8 @@ const QB_TERMINALS: Readonly<Record<string, Operation>> = {
   loadOne: 'relation-load',
 };
 const QB_STARTS = new Set(['createQueryBuilder']);
+/** RelationQueryBuilder (`relation(…).of(…)`) methods that write the relation and return a promise. */
+const RELATION_WRITES = new Set(['set', 'add', 'remove', 'addAndRemove']);
 /** Query-builder chain methods: each changes the builder and returns it. */
 const QB_METHODS = new Set([
   'select', 'addSelect', 'distinct', 'distinctOn', 'from', 'addFrom', 'where', 'andWhere', 'orWhere', 'whereInIds', 'andWhereInIds',
@@ -689,7 +691,11 @@ function recognizeQueryBuilder(chain: Chain, ctx: RecognizeContext) {
   if (origin && origin.orm !== 'typeorm') return null;
   if (!origin && ctx.fileImports('mikroorm') && !ctx.fileImports('typeorm')) return null;
   const last = chain.links[chain.links.length - 1]!;
-  const terminal = last.kind === 'call' && last.name !== undefined ? QB_TERMINALS[last.name] : undefined;
+  let terminal = last.kind === 'call' && last.name !== undefined ? QB_TERMINALS[last.name] : undefined;
+  // `qb.relation('tags').of(post).set(tag)`: a RelationQueryBuilder's writes return promises (`set` here is not `update().set()`).
+  if (!terminal && last.kind === 'call' && last.name !== undefined && RELATION_WRITES.has(last.name) && findCall(chain, new Set(['of']), start) !== -1 && findCall(chain, new Set(['relation']), start) !== -1) {
+    terminal = 'write-one';
+  }
   const evidence: Evidence = origin?.evidence ?? 'shape';
   const entity = (chain.links[start] as CallLink).args[0];
   const model = entity?.type === AST_NODE_TYPES.Identifier ? entity.name : origin?.model;
