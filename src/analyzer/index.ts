@@ -59,6 +59,11 @@ export interface OrmAnalysis {
   iterations(node: TSESTree.Node): readonly Iteration[];
   /** Whether `node` can change from one turn of `iteration` to the next (see `variesPerIteration`). */
   variesPerIteration(node: TSESTree.Node, iteration: Iteration): boolean;
+  /**
+   * Whether the table the query runs on is chosen per turn of `iteration`: the repository or model is picked
+   * by the item (`getRepository(ctx, field.entity)`, `prisma[field.model]`), so the turns cannot share one query.
+   */
+  targetVariesPerIteration(query: QueryCall, iteration: Iteration): boolean;
   /** How messages name an iteration's item and construct. */
   describeIteration(iteration: Iteration): { item: string; loop: string };
   /** The two-place fix that turns a per-item lookup into one batched query before `iteration`. */
@@ -650,6 +655,15 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
       }
     },
     variesPerIteration: (node, iteration) => variesPerIteration(node, iteration, sourceCode),
+    targetVariesPerIteration(query, iteration) {
+      const derivedMethods = new Set(Object.values(ormModule(query.orm).derived).flatMap((m) => Object.keys(m ?? {})));
+      const end = query.optionsCall ? query.chain.links.findIndex((l) => l.node === query.optionsCall) : query.chain.links.length - 1;
+      for (const link of query.chain.links.slice(0, Math.max(end, 0))) {
+        if (link.kind === 'prop' && link.node.computed && variesPerIteration(link.node.property, iteration, sourceCode)) return true;
+        if (link.kind === 'call' && link.name !== undefined && derivedMethods.has(link.name) && link.args.some((a) => variesPerIteration(a, iteration, sourceCode))) return true;
+      }
+      return false;
+    },
     describeIteration: (iteration) => describeIteration(iteration),
     batchedLookupFix(query, iteration) {
       return perItemLookup(sourceCode, analysis, query, iteration)?.fix;

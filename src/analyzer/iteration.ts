@@ -36,6 +36,35 @@ export function stepsByBatch(iteration: Iteration): boolean {
   return update?.type === AST_NODE_TYPES.AssignmentExpression && update.operator === '+=' && !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
 }
 
+/** Array methods that turn a list into another list (`batch.map((b) => b.id)`). */
+const LIST_DERIVING = new Set(['map', 'filter', 'slice', 'flatMap', 'flat', 'concat']);
+
+/**
+ * Whether `list` (an IN list) is the iteration's item or a list built from it (`batch`, `batch.map((b) => b.id)`,
+ * or a loop-local `const ids = batch.map(…)`): each turn then works on a
+ * batch of rows, and the loop is chunked processing, not one query per row.
+ */
+export function listBuiltFromItem(list: TSESTree.Node, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+  const item = iteration.item;
+  if (!item || depth > 4) return false;
+  const node = skipTypeWrappers(list as TSESTree.Expression);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const def = variable?.defs[0];
+    if (!def) return false;
+    // The item itself (a name destructured from it may be one row's own list: still one query per row).
+    if (def.name === item) return true;
+    // A loop-local list computed from the item.
+    const inLoop = def.name.range[0] >= iteration.node.range[0] && def.name.range[1] <= iteration.node.range[1];
+    return inLoop && def.type === 'Variable' && def.node.id === def.name && def.node.init != null && listBuiltFromItem(def.node.init, iteration, sourceCode, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed) {
+    const method = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : undefined;
+    return method !== undefined && LIST_DERIVING.has(method) && listBuiltFromItem(node.callee.object, iteration, sourceCode, depth + 1);
+  }
+  return false;
+}
+
 /** Array methods whose callback runs once per element. */
 const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** Helpers taking (items, callback): p-map, Bluebird, async. */

@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
-import { stepsByBatch } from '../analyzer/iteration.js';
+import { listBuiltFromItem, stepsByBatch } from '../analyzer/iteration.js';
 
 type Options = [{ ignoreModels?: string[]; checkWhileLoops?: boolean }];
 type MessageId = 'queryInLoop' | 'countInLoop' | 'relationInLoop' | 'sameQueryInLoop' | 'useBatchQuery';
@@ -61,7 +61,7 @@ export default createRule<Options, MessageId>({
         const query = orm.queryAt(node);
         if (!query || query.evidence === 'name' || !READS.has(query.operation) || !orm.isExecuted(query)) return;
         if (query.model !== undefined && ignored.has(query.model)) return;
-        const iteration = perItemIteration(orm, query, options.checkWhileLoops ?? false);
+        const iteration = perItemIteration(orm, query, options.checkWhileLoops ?? false, context.sourceCode);
         if (!iteration) return;
         // A per-row relation load is `prefer-eager-load`'s report (with its two-place suggestion).
         if (orm.eagerLoadCandidate(query)) return;
@@ -87,7 +87,7 @@ export default createRule<Options, MessageId>({
 });
 
 /** The innermost iteration that runs `query` once per item of a collection. */
-function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: boolean): Iteration | undefined {
+function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: boolean, sourceCode: Readonly<TSESLint.SourceCode>): Iteration | undefined {
   for (const iteration of orm.iterations(query.node)) {
     if (iteration.bound === 'small') continue;
     if (iteration.bound === 'unknown' && !checkWhileLoops) continue;
@@ -96,6 +96,10 @@ function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: b
     // `for (let i = 0; i < ids.length; i += SIZE) find({ where: { id: { in: ids.slice(i, i + SIZE) } } })`:
     // one query per slice of the collection is batching already.
     if (stepsByBatch(iteration) && orm.inListsOf(query).length > 0) return undefined;
+    // `for await (const batch of batches) find({ where: { id: { in: batch.map((b) => b.id) } } })`: the same, per batch.
+    if (orm.inListsOf(query).some((site) => listBuiltFromItem(site.list, iteration, sourceCode))) return undefined;
+    // `getRepository(ctx, field.entity).findOne(…)` per configured field: each turn reads another table.
+    if (orm.targetVariesPerIteration(query, iteration)) return undefined;
     return iteration;
   }
   return undefined;

@@ -6,6 +6,37 @@ import { ruleTester } from '../rule-tester.js';
 ruleTester.run('no-query-in-loop', rule, {
   valid: [
     {
+      // Each turn reads the rows of one batch (an IN list built from the batch): chunked processing, not N+1.
+      name: 'a Drizzle read per batch filtered on the batch ids',
+      code: `
+import { and, inArray } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { memberships } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function exportAll(batches: AsyncIterable<{ id: string }[]>, listIds: string[]) {
+  for await (const batch of batches) {
+    const ids = batch.map((b) => b.id);
+    const rows = await db.select().from(memberships).where(and(inArray(memberships.listId, listIds), inArray(memberships.itemId, ids)));
+    console.log(rows.length);
+  }
+}
+`,
+    },
+    {
+      // Each configured field names its own entity: every turn reads another table.
+      name: 'a TypeORM repository chosen by the loop item',
+      code: `
+import { DataSource, In } from 'typeorm';
+export async function relations(ds: DataSource, fields: { name: string; entity: Function }[], input: Record<string, string[]>) {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    out[field.name] = await ds.getRepository(field.entity).findBy({ id: In(input[field.name]!) });
+  }
+  return out;
+}
+`,
+    },
+    {
       // A relation of the iterated row is prefer-eager-load's report.
       name: "objection $relatedQuery on the iterated row",
       code: `
@@ -219,6 +250,20 @@ export async function counts(id: number) {
     },
   ],
   invalid: [
+    {
+      // A list destructured from one row is that row's own: still one query per row.
+      name: 'a per-row IN list destructured from the item',
+      code: `
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function tagsOf(posts: { id: number; tagIds: number[] }[]) {
+  for (const { tagIds } of posts) {
+    await prisma.tag.findMany({ where: { id: { in: tagIds } } });
+  }
+}
+`,
+      errors: [{ messageId: 'queryInLoop', line: 6 }],
+    },
     {
       name: 'a stepping loop that still reads one row per turn',
       code: `
