@@ -211,20 +211,37 @@ export function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
   );
 }
 
-/** `['a', 'b']` or a `const` bound to a short literal array. */
+/** `['a', 'b']` or a `const` bound to a short literal array (or to a list no longer than one: `unique([a, b]).map(…)`). */
 function literalBound(iterable: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>): 'small' | 'collection' {
-  let node = skipTypeWrappers(iterable);
+  return smallLiteralList(iterable, sourceCode) || entityMetadataList(iterable, sourceCode) ? 'small' : 'collection';
+}
+
+/** Array methods whose result is no longer than their receiver. */
+const NOT_LONGER = new Set(['map', 'filter', 'slice', 'toSorted', 'toReversed', 'sort', 'reverse']);
+/** Helpers (lodash, app utilities) that deduplicate or compact their first argument. */
+const DEDUPE = /^(?:unique|uniq|uniqBy|uniqueBy|compact|dedupe|dedup)$/;
+
+function smallLiteralList(expr: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+  if (depth > 4) return false;
+  const node = skipTypeWrappers(expr);
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
     const def = variable?.defs[0];
-    if (variable?.defs.length === 1 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
-      node = skipTypeWrappers(def.node.init);
-    }
+    if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    return smallLiteralList(def.node.init, sourceCode, depth + 1);
   }
-  if (node.type === AST_NODE_TYPES.ArrayExpression && node.elements.length <= SMALL_LIMIT && !node.elements.some((e) => e?.type === AST_NODE_TYPES.SpreadElement)) {
-    return 'small';
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    return node.elements.length <= SMALL_LIMIT && !node.elements.some((e) => e?.type === AST_NODE_TYPES.SpreadElement);
   }
-  return entityMetadataList(iterable, sourceCode) ? 'small' : 'collection';
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    if (NOT_LONGER.has(callee.property.name)) return smallLiteralList(callee.object, sourceCode, depth + 1);
+    if (DEDUPE.test(callee.property.name) && node.arguments[0] && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) return smallLiteralList(node.arguments[0], sourceCode, depth + 1);
+    return false;
+  }
+  const first = node.arguments[0];
+  return callee.type === AST_NODE_TYPES.Identifier && DEDUPE.test(callee.name) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && smallLiteralList(first, sourceCode, depth + 1);
 }
 
 /** The lists of an entity's metadata: its relations, properties or columns. */

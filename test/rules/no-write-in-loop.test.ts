@@ -56,6 +56,18 @@ export async function seedRoles() {
   for (const name of ['admin', 'editor', 'viewer']) await prisma.role.create({ data: { name } });
 }
 `,
+    // A list no longer than a short literal one: deduplicated, then mapped.
+    `
+import { DataSource } from 'typeorm';
+import { unique } from './utils';
+import { Price } from './price';
+export async function prices(ds: DataSource, a: { id: number }, b: { id: number }, price: number) {
+  const channelIds = unique([a, b], 'id').map((c) => c.id);
+  for (const channelId of channelIds) {
+    await ds.getRepository(Price).save(new Price({ channelId, price }));
+  }
+}
+`,
     // A module constant in SCREAMING_CASE is a short, fixed list.
     `
 import { PrismaClient } from '@prisma/client';
