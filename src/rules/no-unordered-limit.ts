@@ -57,6 +57,8 @@ export default createRule<Options, MessageId>({
     const isUniqueFilter = (columns: readonly string[], query: QueryCall, primaryKey: string): boolean => {
       if (columns.some((column) => column === primaryKey || column === 'id' || column === '_id')) return true;
       const model = query.model?.toLowerCase();
+      // `gitlab.gitlabId`, `projects.projectId`: a table's own `<table>Id` column is, by convention, its key.
+      if (model !== undefined && columns.some((column) => isOwnIdColumn(column, model))) return true;
       return unique.some((entry) => {
         const dot = entry.lastIndexOf('.');
         if (dot !== -1 && (model === undefined || entry.slice(0, dot).toLowerCase() !== model)) return false;
@@ -110,3 +112,13 @@ export default createRule<Options, MessageId>({
     };
   },
 });
+
+/** Whether `column` is `<model>Id` / `<model>_id` for the model or table `model` (lower case; plural table names too). */
+function isOwnIdColumn(column: string, model: string): boolean {
+  const match = /^(.+?)_?id$/i.exec(column);
+  if (!match) return false;
+  const stem = match[1]!.toLowerCase();
+  const name = model.replace(/_/g, '');
+  const bare = stem.replace(/_/g, '');
+  return bare === name || `${bare}s` === name || `${bare}es` === name || (bare.endsWith('y') && `${bare.slice(0, -1)}ies` === name);
+}

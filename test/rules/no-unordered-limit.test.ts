@@ -78,6 +78,22 @@ console.log(article);`,
 console.log(member);`,
       options: [{ uniqueColumns: ['TeamUser.teamId+userId'], checkSingleRowLookups: true }],
     },
+    // A table's own `<table>Id` column is its key by convention (Drizzle schemas named this way).
+    {
+      code: `
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { gitlab, projects, categories } from './schema';
+const db = drizzle(process.env.DATABASE_URL!);
+export async function byId(gitlabId: string, projectId: string, categoryId: string) {
+  const a = await db.query.gitlab.findFirst({ where: eq(gitlab.gitlabId, gitlabId) });
+  const b = await db.query.projects.findFirst({ where: eq(projects.projectId, projectId) });
+  const c = await db.select().from(categories).where(eq(categories.category_id, categoryId)).limit(1);
+  return [a, b, c];
+}
+`,
+      options: single,
+    },
     {
       code: `${prisma}const user = await prisma.user.findFirst({ where: { handle } });
 console.log(user);`,
