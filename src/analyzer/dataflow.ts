@@ -748,6 +748,35 @@ export function comparesRowToRow(sourceCode: Readonly<TSESLint.SourceCode>, call
   return found;
 }
 
+/** Calls in a callback that a WHERE / ORDER BY cannot express: positions in another list, parsing a stored string. */
+const JS_ONLY_CALLS = new Set(['indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex']);
+
+/**
+ * Whether the callback computes something only JavaScript has: `ids.indexOf(a.id)` (restoring the caller's order),
+ * `JSON.parse(row.event)` (a condition on a parsed text column).
+ */
+export function computesInJavaScript(callback: FunctionLike): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed && node.callee.property.type === AST_NODE_TYPES.Identifier) {
+      const name = node.callee.property.name;
+      const object = node.callee.object;
+      if (JS_ONLY_CALLS.has(name) || (name === 'parse' && object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON')) {
+        found = true;
+        return;
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      const children: unknown[] = Array.isArray(value) ? value : [value];
+      for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+    }
+  };
+  visit(callback.body);
+  return found;
+}
+
 /** `(a, b) => a.x - b.x` (asc), `b.x - a.x` (desc), `a.x.localeCompare(b.x)`. */
 export function comparatorOf(callback: FunctionLike): { field: string; direction: 'asc' | 'desc' } | undefined {
   const [a, b] = callback.params;

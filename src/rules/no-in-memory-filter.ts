@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Refinement, type RowUse } from '../analyzer/index.js';
-import { comparatorOf, comparesRowToRow, hoistable, predicateOf, repeatsRelativeTo } from '../analyzer/dataflow.js';
+import { comparatorOf, comparesRowToRow, computesInJavaScript, hoistable, predicateOf, repeatsRelativeTo } from '../analyzer/dataflow.js';
 import { flowFix, meaningfulUses, precedenceOf, type Precedence, guarded } from '../analyzer/row-fixes.js';
 
 type Options = [{ ignoreModels: string[] }];
@@ -78,6 +78,8 @@ export default createRule<Options, MessageId>({
         if (!described || repeatsRelativeTo(use.node, query.node)) return;
         // A condition between two columns of the row (or an aggregate and a column) is not a plain filter.
         if ((use.kind === 'filter' || use.kind === 'find' || use.kind === 'some') && use.callback && comparesRowToRow(sourceCode, use.callback)) return;
+        // `ids.indexOf(a.id)` (the caller's order), `JSON.parse(row.event)`: steps the query cannot take over.
+        if ((use.kind === 'filter' || use.kind === 'find' || use.kind === 'some' || use.kind === 'sort') && use.callback && computesInJavaScript(use.callback)) return;
         const step = use.callback || use.kind === 'slice' ? refinementOf(use, query.node) : undefined;
         const rewrite = step && !shape.opaque ? mod.refineRewrite?.(request, step.refinement) : undefined;
         const fix = rewrite && step && flowFix(sourceCode, flow, rewrite.text, precedenceOf(rewrite.text), [{ node: use.node, text: step.replace, precedence: step.precedence }], rewrite.imports);

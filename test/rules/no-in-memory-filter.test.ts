@@ -4,6 +4,24 @@ import { jsRuleTester, ruleTester } from '../rule-tester.js';
 ruleTester.run('no-in-memory-filter', rule, {
   valid: [
     {
+      name: "rows put back in the order of the caller's ids",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function byIds(ids: string[]) {
+  const tables = await prisma.table.findMany({ where: { id: { in: ids } } });
+  return tables.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+}`,
+    },
+    {
+      name: "a condition on a JSON text column parsed in JavaScript",
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export async function listens(userId: string, type: string) {
+  const rules = await prisma.rule.findMany({ where: { userId }, select: { event: true } });
+  return rules.some((rule) => (JSON.parse(rule.event) as { type: string }).type === type);
+}`,
+    },
+    {
       name: "the unfiltered rows are used too",
       code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
