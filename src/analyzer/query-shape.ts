@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunction, parentSkippingWrappers, skipTypeWrappers } from './ast.js';
+import { computesInJavaScript } from './dataflow.js';
 import type { OrmAnalysis, QueryCall } from './index.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -70,7 +71,13 @@ export function listOrigin(orm: OrmAnalysis, sourceCode: SourceCode, expr: TSEST
         const callee = skipTypeWrappers(e.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const object = callee.object;
-          if (name === 'map' && e.arguments.length === 1) return fromRows(object, mappedField(e.arguments[0]!));
+          if (name === 'map' && e.arguments.length === 1) {
+            // `rows.map(({ options }) => JSON.parse(options).targetId)`: values from inside a text column, which no
+            // join or subquery on the column reaches.
+            const mapper = e.arguments[0]!;
+            if ((mapper.type === AST_NODE_TYPES.ArrowFunctionExpression || mapper.type === AST_NODE_TYPES.FunctionExpression) && computesInJavaScript(mapper)) return undefined;
+            return fromRows(object, mappedField(mapper));
+          }
           if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array' && e.arguments[0]) {
             return e.arguments[1] ? fromRows(e.arguments[0] as TSESTree.Expression, mappedField(e.arguments[1])) : resolve(e.arguments[0], depth + 1);
           }

@@ -12,6 +12,12 @@ const list16 = '[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]';
 
 ruleTester.run('no-large-in-list', rule, {
   valid: [
+    // Keys read out of a JSON text column: no join or subquery on a column reaches them.
+    `${prisma}export async function linked(tableId: string) {
+  const links = await prisma.field.findMany({ where: { tableId } });
+  const targetIds = links.map(({ options }) => (options ? JSON.parse(options) : null)?.targetId).filter(Boolean) as string[];
+  return prisma.field.findMany({ where: { id: { in: targetIds } } });
+}`,
     // Look-alikes: arrays that are not IN lists.
     `const allowed = new Set(${list16}); const ok = allowed.has(x) || ${list16}.includes(y);`,
     `${prisma}const users = await prisma.user.findMany({ where: { tags: { hasSome: ${list16} } }, select: { id: true } });`,
