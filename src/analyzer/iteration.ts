@@ -221,6 +221,17 @@ const NOT_LONGER = new Set(['map', 'filter', 'slice', 'toSorted', 'toReversed', 
 /** Helpers (lodash, app utilities) that deduplicate or compact their first argument. */
 const DEDUPE = /^(?:unique|uniq|uniqBy|uniqueBy|compact|dedupe|dedup)$/;
 
+/** Array methods that add elements in place. */
+const GROWING = new Set(['push', 'unshift', 'splice']);
+
+/** `list.push(x)`, `list.splice(…)`, `list[i] = x`: a reference that adds to the array. */
+function grows(ref: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const member = ref.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref) return false;
+  if (member.computed) return member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member;
+  return member.property.type === AST_NODE_TYPES.Identifier && GROWING.has(member.property.name) && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+}
+
 function smallLiteralList(expr: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
   if (depth > 4) return false;
   const node = skipTypeWrappers(expr);
@@ -228,6 +239,8 @@ function smallLiteralList(expr: TSESTree.Expression, sourceCode: Readonly<TSESLi
     const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
     const def = variable?.defs[0];
     if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    // `const toDelete: Line[] = []; … toDelete.push(line)`: an accumulator, as long as what was pushed.
+    if (variable.references.some((ref) => grows(ref.identifier))) return false;
     return smallLiteralList(def.node.init, sourceCode, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.ArrayExpression) {

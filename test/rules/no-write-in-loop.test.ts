@@ -212,6 +212,21 @@ export async function syncTags(tags: { slug: string; label: string }[]) {
       ],
     },
     {
+      name: 'an accumulator that starts as an empty literal is as long as what was pushed',
+      code: `
+import { DataSource } from 'typeorm';
+import { OrderLine } from './order-line';
+export async function removeLines(ds: DataSource, lines: OrderLine[], ids: number[]) {
+  const toDelete: OrderLine[] = [];
+  for (const line of lines) if (ids.includes(line.id)) toDelete.push(line);
+  for (const line of toDelete) {
+    await ds.getRepository(OrderLine).remove(line);
+  }
+}
+`,
+      errors: [{ messageId: 'writeInLoop', line: 8 }],
+    },
+    {
       name: 'a TypeORM relation write per item',
       code: `
 import { DataSource } from 'typeorm';
