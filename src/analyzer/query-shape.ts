@@ -333,3 +333,29 @@ export function staticNumber(sourceCode: SourceCode, node: TSESTree.Node | undef
     return undefined;
   }
 }
+
+/** Write methods that delete rows, across the ORMs (`remove`, `destroy`, `deleteMany`, Knex `del`…). */
+const DELETE_METHODS = /^(?:remove|delete|destroy|del|deleteMany|deleteOne|deleteFrom|nativeDelete|softDelete|softRemove|findByIdAndDelete|findOneAndDelete|deleteById)$/;
+
+/**
+ * Rows taken only to be deleted (a cleanup batch: `take: 100`, then `remove(rows)` until none are left):
+ * which rows come first does not matter, every one is deleted in turn. The rows, or keys mapped out of
+ * them, go to delete statements and are otherwise only counted or tested.
+ */
+export function rowsOnlyDeleted(orm: OrmAnalysis, query: QueryCall): boolean {
+  const flow = orm.rowUses(query);
+  if (!flow) return false;
+  let deletes = 0;
+  for (const use of flow.uses) {
+    if (use.kind === 'length' || use.kind === 'emptiness') continue;
+    if (use.kind === 'passed' || use.kind === 'map-field') {
+      const target = orm.enclosingQuery(use.node);
+      if (target && target.node !== query.node && (target.operation === 'write-one' || target.operation === 'write-many') && DELETE_METHODS.test(target.method)) {
+        deletes++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return deletes > 0;
+}

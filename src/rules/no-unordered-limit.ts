@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type QueryCall } from '../analyzer/index.js';
-import { isOnlyTested, staticNumber } from '../analyzer/query-shape.js';
+import { isOnlyTested, rowsOnlyDeleted, staticNumber } from '../analyzer/query-shape.js';
 
 type Options = [{ uniqueColumns: string[]; checkSingleRowLookups: boolean }];
 type MessageId = 'unorderedLimit' | 'unorderedFirst' | 'addOrdering';
@@ -92,6 +92,8 @@ export default createRule<Options, MessageId>({
         if (oneRow && shape.equalities === undefined) return;
         // `take: 1` existence checks: only whether a row exists is read, and any row answers that.
         if (oneRow && isOnlyTested(context.sourceCode, query.node)) return;
+        // A batch taken only to be deleted: every row goes in turn, whichever comes first.
+        if (rowsOnlyDeleted(orm, query)) return;
         const splices = shape.addOrdering?.(primaryKey);
         const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = splices
           ? [

@@ -21,6 +21,21 @@ const single: [{ uniqueColumns: string[]; checkSingleRowLookups: boolean }] = [{
 
 ruleTester.run('no-unordered-limit', rule, {
   valid: [
+    // A batch taken only to be deleted (cleanup until none are left): which rows come first does not matter.
+    `import { DataSource, LessThan } from 'typeorm';
+import { Session } from './session';
+export async function cleanExpired(ds: DataSource) {
+  const repo = ds.getRepository(Session);
+  for (;;) {
+    const expired = await repo.find({ where: { expiresAt: LessThan(new Date()) }, take: 100 });
+    if (expired.length === 0) break;
+    await repo.remove(expired);
+  }
+}`,
+    `${knex}export async function purge() {
+  const rows = await db('events').where('created_at', '<', cutoff).select('id').limit(500);
+  if (rows.length > 0) await db('events').whereIn('id', rows.map((r) => r.id)).del();
+}`,
     // Look-alikes: arrays, maps, other libraries.
     'const firstTen = items.slice(0, 10); const one = items.find((i) => i.active);',
     'const cached = cache.get(key); const page = await fetch(`/api/users?limit=10`);',
@@ -150,6 +165,27 @@ console.log(user);`,
     `${prisma}const users = await prisma.user.findMany({ ...args, take: 10 });`,
   ].map((c): ValidTestCase<typeof single> => (typeof c === 'string' ? { code: c, options: single } : { ...(c as ValidTestCase<typeof single>), options: (c as ValidTestCase<typeof single>).options ?? single })),
   invalid: [
+  {
+    // Deleted, but also returned: which rows come back matters.
+    code: `import { DataSource, LessThan } from 'typeorm';
+import { Session } from './session';
+export async function cleanSome(ds: DataSource) {
+  const repo = ds.getRepository(Session);
+  const expired = await repo.find({ where: { expiresAt: LessThan(new Date()) }, take: 100 });
+  await repo.remove(expired);
+  return expired;
+}`,
+    errors: [{ messageId: 'unorderedLimit', line: 5, column: 81, endLine: 5, endColumn: 90, suggestions: [
+      { messageId: 'addOrdering', data: { column: 'id' }, output: `import { DataSource, LessThan } from 'typeorm';
+import { Session } from './session';
+export async function cleanSome(ds: DataSource) {
+  const repo = ds.getRepository(Session);
+  const expired = await repo.find({ where: { expiresAt: LessThan(new Date()) }, take: 100, order: { id: 'ASC' } });
+  await repo.remove(expired);
+  return expired;
+}` },
+    ] }],
+  },
   {
     code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
