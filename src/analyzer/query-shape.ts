@@ -337,25 +337,27 @@ export function staticNumber(sourceCode: SourceCode, node: TSESTree.Node | undef
 /** Write methods that delete rows, across the ORMs (`remove`, `destroy`, `deleteMany`, Knex `del`…). */
 const DELETE_METHODS = /^(?:remove|delete|destroy|del|deleteMany|deleteOne|deleteFrom|nativeDelete|softDelete|softRemove|findByIdAndDelete|findOneAndDelete|deleteById)$/;
 
+/** Uses of deleted rows that do not make the choice of rows visible: counts, reads of each row, calls. */
+const BESIDE_DELETION: ReadonlySet<string> = new Set(['length', 'emptiness', 'nullcheck', 'number', 'fields', 'each', 'iterate', 'map', 'map-field', 'passed']);
+
 /**
  * Rows taken only to be deleted (a cleanup batch: `take: 100`, then `remove(rows)` until none are left):
  * which rows come first does not matter, every one is deleted in turn. The rows, or keys mapped out of
- * them, go to delete statements and are otherwise only counted or tested.
+ * them, go to a delete statement; otherwise they are only counted, read row by row or handed on — never
+ * returned, stored, serialised or cut down to a subset.
  */
 export function rowsOnlyDeleted(orm: OrmAnalysis, query: QueryCall): boolean {
   const flow = orm.rowUses(query);
   if (!flow) return false;
-  let deletes = 0;
+  let deleted = false;
   for (const use of flow.uses) {
-    if (use.kind === 'length' || use.kind === 'emptiness') continue;
+    if (!BESIDE_DELETION.has(use.kind)) return false;
     if (use.kind === 'passed' || use.kind === 'map-field') {
       const target = orm.enclosingQuery(use.node);
       if (target && target.node !== query.node && (target.operation === 'write-one' || target.operation === 'write-many') && DELETE_METHODS.test(target.method)) {
-        deletes++;
-        continue;
+        deleted = true;
       }
     }
-    return false;
   }
-  return deletes > 0;
+  return deleted;
 }

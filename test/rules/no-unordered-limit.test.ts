@@ -32,6 +32,15 @@ export async function cleanExpired(ds: DataSource) {
     await repo.remove(expired);
   }
 }`,
+    `import { DataSource } from 'typeorm';
+import { Session } from './session';
+export async function cleanBatch(ds: DataSource, cache: { delete(token: string): Promise<void> }, batchSize: number) {
+  const sessions = await ds.getRepository(Session).createQueryBuilder('s').where('s.expires < :now', { now: new Date() }).take(batchSize).getMany();
+  console.log(\`Cleaning \${sessions.length} sessions\`);
+  await ds.getRepository(Session).remove(sessions);
+  for (const session of sessions) await cache.delete(session.token);
+  return sessions.length;
+}`,
     `${knex}export async function purge() {
   const rows = await db('events').where('created_at', '<', cutoff).select('id').limit(500);
   if (rows.length > 0) await db('events').whereIn('id', rows.map((r) => r.id)).del();
