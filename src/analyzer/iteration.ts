@@ -44,7 +44,7 @@ const LIST_DERIVING = new Set(['map', 'filter', 'slice', 'flatMap', 'flat', 'con
  * or a loop-local `const ids = batch.map(…)`): each turn then works on a
  * batch of rows, and the loop is chunked processing, not one query per row.
  */
-export function listBuiltFromItem(list: TSESTree.Node, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+export function listBuiltFromItem(list: TSESTree.Node, iteration: Iteration, sourceCode: Readonly<TSESLint.SourceCode>, itemItself = true, depth = 0): boolean {
   const item = iteration.item;
   if (!item || depth > 4) return false;
   const node = skipTypeWrappers(list as TSESTree.Expression);
@@ -53,14 +53,14 @@ export function listBuiltFromItem(list: TSESTree.Node, iteration: Iteration, sou
     const def = variable?.defs[0];
     if (!def) return false;
     // The item itself (a name destructured from it may be one row's own list: still one query per row).
-    if (def.name === item) return true;
+    if (def.name === item) return itemItself || depth > 0;
     // A loop-local list computed from the item.
     const inLoop = def.name.range[0] >= iteration.node.range[0] && def.name.range[1] <= iteration.node.range[1];
-    return inLoop && def.type === 'Variable' && def.node.id === def.name && def.node.init != null && listBuiltFromItem(def.node.init, iteration, sourceCode, depth + 1);
+    return inLoop && def.type === 'Variable' && def.node.id === def.name && def.node.init != null && listBuiltFromItem(def.node.init, iteration, sourceCode, itemItself, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed) {
     const method = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : undefined;
-    return method !== undefined && LIST_DERIVING.has(method) && listBuiltFromItem(node.callee.object, iteration, sourceCode, depth + 1);
+    return method !== undefined && LIST_DERIVING.has(method) && listBuiltFromItem(node.callee.object, iteration, sourceCode, itemItself, depth + 1);
   }
   return false;
 }

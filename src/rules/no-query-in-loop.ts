@@ -97,7 +97,8 @@ function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: b
     // one query per slice of the collection is batching already.
     if (stepsByBatch(iteration) && orm.inListsOf(query).length > 0) return undefined;
     // `for await (const batch of batches) find({ where: { id: { in: batch.map((b) => b.id) } } })`: the same, per batch.
-    if (orm.inListsOf(query).some((site) => listBuiltFromItem(site.list, iteration, sourceCode))) return undefined;
+    // (A column compared with the item itself, `where: { views }`, is one value per turn unless the IN is explicit.)
+    if (orm.inListsOf(query).some((site) => listBuiltFromItem(site.list, iteration, sourceCode, !site.implicit))) return undefined;
     // `getRepository(ctx, field.entity).findOne(…)` per configured field: each turn reads another table.
     if (orm.targetVariesPerIteration(query, iteration)) return undefined;
     return iteration;

@@ -126,7 +126,8 @@ function isChunked(orm: OrmAnalysis, query: QueryCall, iteration: Iteration, sou
     for (const arg of link.args) {
       walk(arg, (n) => {
         const parent = n.parent;
-        const whole = parent === link.node || (parent?.type === AST_NODE_TYPES.Property && parent.value === n);
+        // A whole argument or property value; not a filter value (`where: { id }` is one row per turn).
+        const whole = parent === link.node || (parent?.type === AST_NODE_TYPES.Property && parent.value === n && !inWhere(parent));
         if (n.type === AST_NODE_TYPES.Identifier && whole) {
           if (n.name === item) passed = true;
           else if (CHUNKED.test(n.name)) batchNamed = true;
@@ -150,6 +151,8 @@ function filtersByItemList(orm: OrmAnalysis, query: QueryCall, iteration: Iterat
     const list = skipTypeWrappers(site.list as TSESTree.Expression);
     if (list.type !== AST_NODE_TYPES.Identifier) return false;
     const def = ASTUtils.findVariable(sourceCode.getScope(list), list)?.defs[0];
+    // `where: { id }` with the item itself (Sequelize, MikroORM) is one value per turn, not a list.
+    if (site.implicit && def?.name === item) return false;
     return def !== undefined && def.name.range[0] >= item.range[0] && def.name.range[1] <= item.range[1];
   });
 }
@@ -369,6 +372,13 @@ function suggestionFor(planned: Planned, iteration: Iteration, loop: string, sou
       return fixes;
     },
   };
+}
+
+/** Whether a property sits directly in a `where: { … }` filter object. */
+function inWhere(property: TSESTree.Property): boolean {
+  const object = property.parent;
+  const holder = object.type === AST_NODE_TYPES.ObjectExpression ? object.parent : undefined;
+  return holder?.type === AST_NODE_TYPES.Property && holder.value === object && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier && holder.key.name === 'where';
 }
 
 /** `for (const role of DEFAULT_ROLES)`: a module constant in SCREAMING_CASE is a short, fixed list. */

@@ -251,6 +251,27 @@ export async function counts(id: number) {
   ],
   invalid: [
     {
+      name: 'a Sequelize where shorthand with the item itself is one value per turn, not an IN list',
+      code: `
+import { Post } from './models';
+export async function f(wanted: number[]) {
+  for (const views of wanted) {
+    await Post.findOne({ where: { views } });
+  }
+}
+`,
+      output: null,
+      errors: [{ messageId: 'queryInLoop', line: 5, column: 11, endLine: 5, endColumn: 45, suggestions: [{ messageId: 'useBatchQuery', output: `
+import { Post } from './models';
+export async function f(wanted: number[]) {
+  const postRows = await Post.findAll({ where: { views: wanted } });
+  for (const views of wanted) {
+    postRows.find((row) => row.views === views) ?? null;
+  }
+}
+` }] }],
+    },
+    {
       // A list destructured from one row is that row's own: still one query per row.
       name: 'a per-row IN list destructured from the item',
       code: `

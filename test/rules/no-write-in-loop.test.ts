@@ -139,6 +139,25 @@ export async function retype(groups: { status: string; ids: number[] }[]) {
   ],
   invalid: [
     {
+      name: 'a Sequelize update whose where shorthand is the item itself writes one row per turn',
+      code: `
+import { Model } from 'sequelize';
+class Post extends Model {}
+export async function archive(ids: number[]) {
+  for (const id of ids) {
+    await Post.update({ archived: true }, { where: { id } });
+  }
+}
+`,
+      errors: [{ messageId: 'writeInLoop', line: 6, column: 11, endLine: 6, endColumn: 61, suggestions: [{ messageId: 'useBulkWrite', output: `
+import { Model } from 'sequelize';
+class Post extends Model {}
+export async function archive(ids: number[]) {
+  await Post.update({ archived: true }, { where: { id: ids } });
+}
+` }] }],
+    },
+    {
       name: 'an import the loop shares with other code stays when the loop becomes one statement',
       code: `
 import { drizzle } from 'drizzle-orm/node-postgres';

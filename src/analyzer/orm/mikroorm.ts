@@ -373,7 +373,7 @@ function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefine
     return { list: node.value, column, negated: key === '$nin', acceptsSubquery: false };
   }
   if (key.startsWith('$')) return undefined;
-  return { list: node.value, column: key, negated: false, acceptsSubquery: false };
+  return { list: node.value, column: key, negated: false, acceptsSubquery: false, implicit: true };
 }
 
 /** Options that change which or how many rows come back. */

@@ -285,7 +285,7 @@ function inListAt(node: TSESTree.Node, req: ShapeRequest): InListSite | undefine
   if (holder.type !== AST_NODE_TYPES.Property || holder.value !== object || staticKey(holder) !== 'where') return undefined;
   const column = staticKey(node);
   if (column === undefined || column.startsWith('$')) return undefined;
-  return { list: node.value, column, negated: false, acceptsSubquery: false };
+  return { list: node.value, column, negated: false, acceptsSubquery: false, implicit: true };
 }
 
 const FIND_KEYS = new Set([...OPTION_KEYS, 'subQuery', 'nest', 'plain']);

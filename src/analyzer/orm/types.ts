@@ -581,6 +581,11 @@ export interface InListSite {
   readonly negated: boolean;
   /** Whether a subquery builder may stand in place of the list (Knex `whereIn`, Kysely `'in'`, Drizzle `inArray`). */
   readonly acceptsSubquery: boolean;
+  /**
+   * A column compared with a value that is an IN list only when it is an array (Sequelize and MikroORM
+   * `where: { id: ids }`): `{ views }` is as often one value.
+   */
+  readonly implicit?: boolean;
 }
 
 /** A `LIMIT`/`OFFSET` as the code writes it. */
