@@ -174,6 +174,13 @@ export function firstArg(call: TSESTree.CallExpression): TSESTree.CallExpression
 }
 
 /** The child nodes of `node` (skipping `parent` and type-only positions), for small local walks. */
+/** Whether `root` or a node below it (type annotations aside) satisfies `predicate`; stops at the first. */
+export function someNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
+  if (predicate(root)) return true;
+  for (const child of childNodes(root)) if (someNode(child, predicate)) return true;
+  return false;
+}
+
 export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   const out: TSESTree.Node[] = [];
   for (const [key, value] of Object.entries(node)) {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, skipTypeWrappers, staticKey } from './ast.js';
+import { propertyName, skipTypeWrappers, someNode, staticKey } from './ast.js';
 import type { ResultShape } from './orm/types.js';
 
 /**
@@ -731,21 +731,10 @@ export function comparesRowToRow(sourceCode: Readonly<TSESLint.SourceCode>, call
   if (!variable) return false;
   const reads = variable.references.map((r) => r.identifier);
   const readsRow = (node: TSESTree.Node): boolean => reads.some((id) => id.range[0] >= node.range[0] && id.range[1] <= node.range[1]);
-  let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.BinaryExpression && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && readsRow(node.left) && readsRow(node.right)) {
-      found = true;
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      const children: unknown[] = Array.isArray(value) ? value : [value];
-      for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-    }
-  };
-  visit(callback.body);
-  return found;
+  return someNode(
+    callback.body,
+    (node) => node.type === AST_NODE_TYPES.BinaryExpression && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && readsRow(node.left) && readsRow(node.right),
+  );
 }
 
 /** Calls in a callback that a WHERE / ORDER BY cannot express: positions in another list, parsing a stored string. */
@@ -756,25 +745,12 @@ const JS_ONLY_CALLS = new Set(['indexOf', 'lastIndexOf', 'findIndex', 'findLastI
  * `JSON.parse(row.event)` (a condition on a parsed text column).
  */
 export function computesInJavaScript(callback: FunctionLike): boolean {
-  let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed && node.callee.property.type === AST_NODE_TYPES.Identifier) {
-      const name = node.callee.property.name;
-      const object = node.callee.object;
-      if (JS_ONLY_CALLS.has(name) || (name === 'parse' && object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON')) {
-        found = true;
-        return;
-      }
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      const children: unknown[] = Array.isArray(value) ? value : [value];
-      for (const child of children) if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-    }
-  };
-  visit(callback.body);
-  return found;
+  return someNode(callback.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || node.callee.computed || node.callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+    const name = node.callee.property.name;
+    const object = node.callee.object;
+    return JS_ONLY_CALLS.has(name) || (name === 'parse' && object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON');
+  });
 }
 
 /** `(a, b) => a.x - b.x` (asc), `b.x - a.x` (desc), `a.x.localeCompare(b.x)`. */

@@ -232,16 +232,22 @@ function grows(ref: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   return member.property.type === AST_NODE_TYPES.Identifier && GROWING.has(member.property.name) && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
+/** `const name = init` (one plain binding): the variable and its initial value. */
+function constBinding(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): { variable: TSESLint.Scope.Variable; init: TSESTree.Expression } | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return { variable, init: def.node.init };
+}
+
 function smallLiteralList(expr: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
   if (depth > 4) return false;
   const node = skipTypeWrappers(expr);
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-    const def = variable?.defs[0];
-    if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const constant = constBinding(node, sourceCode);
     // `const toDelete: Line[] = []; … toDelete.push(line)`: an accumulator, as long as what was pushed.
-    if (variable.references.some((ref) => grows(ref.identifier))) return false;
-    return smallLiteralList(def.node.init, sourceCode, depth + 1);
+    if (!constant || constant.variable.references.some((ref) => grows(ref.identifier))) return false;
+    return smallLiteralList(constant.init, sourceCode, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.ArrayExpression) {
     return node.elements.length <= SMALL_LIMIT && !node.elements.some((e) => e?.type === AST_NODE_TYPES.SpreadElement);
@@ -270,10 +276,8 @@ function entityMetadataList(expr: TSESTree.Expression, sourceCode: Readonly<TSES
   if (depth > 4) return false;
   const node = skipTypeWrappers(expr);
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-    const def = variable?.defs[0];
-    if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
-    return entityMetadataList(def.node.init, sourceCode, depth + 1);
+    const constant = constBinding(node, sourceCode);
+    return constant !== undefined && entityMetadataList(constant.init, sourceCode, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && !node.callee.computed) {
     const method = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : undefined;
