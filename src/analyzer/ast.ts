@@ -174,6 +174,12 @@ export function firstArg(call: TSESTree.CallExpression): TSESTree.CallExpression
 }
 
 /** The child nodes of `node` (skipping `parent` and type-only positions), for small local walks. */
+/** Calls `visit` on every node under `node` (including it); returning `false` skips the node's children. */
+export function walk(node: TSESTree.Node, visit: (n: TSESTree.Node) => void | false): void {
+  if (visit(node) === false) return;
+  for (const child of childNodes(node)) walk(child, visit);
+}
+
 /** Whether `root` or a node below it (type annotations aside) satisfies `predicate`; stops at the first. */
 export function someNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
   if (predicate(root)) return true;

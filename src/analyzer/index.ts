@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, childNodes, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, propertyName, skipTypeWrappers } from './ast.js';
+import { calleeName, decomposeChain, isChainHead, isFunction, nextChainCall, parentSkippingWrappers, propertyName, skipTypeWrappers, walk } from './ast.js';
 import { Bindings, ormOfSource, type TransactionCallback } from './bindings.js';
 import { type RowFlow, rowFlowOf } from './dataflow.js';
 import { isTypeScriptFile } from './fixes.js';
@@ -629,14 +629,13 @@ function buildAnalysis(context: AnyContext): OrmAnalysis {
       const out: InList[] = [];
       for (const link of query.chain.links) {
         if (link.kind !== 'call') continue;
-        const visit = (n: TSESTree.Node): void => {
-          if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.Property) {
+        for (const arg of link.args) {
+          walk(arg, (n) => {
+            if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.Property) return;
             const site = inListAt(n);
             if (site?.query?.node === query.node) out.push(site);
-          }
-          for (const child of childNodes(n)) visit(child);
-        };
-        for (const arg of link.args) visit(arg);
+          });
+        }
       }
       return out;
     },

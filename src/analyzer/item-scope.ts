@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { childNodes, dottedName, isFunction, skipTypeWrappers, visitReferences } from './ast.js';
+import { dottedName, isFunction, skipTypeWrappers, visitReferences, walk } from './ast.js';
 import type { Iteration } from './iteration.js';
 
 /**
@@ -164,12 +164,6 @@ function inlineBodyConstants(
     cursor = r.range[1];
   }
   return out + sourceCode.text.slice(cursor, end);
-}
-
-/** Calls `visit` on every node under `node` (including it); returning `false` skips the node's children. */
-export function walk(node: TSESTree.Node, visit: (n: TSESTree.Node) => void | false): void {
-  if (visit(node) === false) return;
-  for (const child of childNodes(node)) walk(child, visit);
 }
 
 /** Calls `visit` on each identifier under `node` that reads a variable. */

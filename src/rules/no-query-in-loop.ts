@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
-import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
+import { getOrmAnalysis, type InList, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
 import { listBuiltFromItem, stepsByBatch } from '../analyzer/iteration.js';
 
 type Options = [{ ignoreModels?: string[]; checkWhileLoops?: boolean }];
@@ -88,6 +88,7 @@ export default createRule<Options, MessageId>({
 
 /** The innermost iteration that runs `query` once per item of a collection. */
 function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: boolean, sourceCode: Readonly<TSESLint.SourceCode>): Iteration | undefined {
+  let inLists: InList[] | undefined;
   for (const iteration of orm.iterations(query.node)) {
     if (iteration.bound === 'small') continue;
     if (iteration.bound === 'unknown' && !checkWhileLoops) continue;
@@ -95,10 +96,11 @@ function perItemIteration(orm: OrmAnalysis, query: QueryCall, checkWhileLoops: b
     if (isPagingLoop(iteration, query)) return undefined;
     // `for (let i = 0; i < ids.length; i += SIZE) find({ where: { id: { in: ids.slice(i, i + SIZE) } } })`:
     // one query per slice of the collection is batching already.
-    if (stepsByBatch(iteration) && orm.inListsOf(query).length > 0) return undefined;
+    inLists ??= orm.inListsOf(query);
+    if (stepsByBatch(iteration) && inLists.length > 0) return undefined;
     // `for await (const batch of batches) find({ where: { id: { in: batch.map((b) => b.id) } } })`: the same, per batch.
     // (A column compared with the item itself, `where: { views }`, is one value per turn unless the IN is explicit.)
-    if (orm.inListsOf(query).some((site) => listBuiltFromItem(site.list, iteration, sourceCode, !site.implicit))) return undefined;
+    if (inLists.some((site) => listBuiltFromItem(site.list, iteration, sourceCode, !site.implicit))) return undefined;
     // `getRepository(ctx, field.entity).findOne(…)` per configured field: each turn reads another table.
     if (orm.targetVariesPerIteration(query, iteration)) return undefined;
     return iteration;

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type Iteration, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
-import { parentSkippingWrappers, promiseTailOf, skipTypeWrappers } from '../analyzer/ast.js';
+import { parentSkippingWrappers, promiseTailOf, skipTypeWrappers, walk } from '../analyzer/ast.js';
 import { hasComments, importEdits, indentOf } from '../analyzer/fixes.js';
-import { canAwaitAt, statementOf, visitIdentifiers, walk } from '../analyzer/item-scope.js';
+import { canAwaitAt, statementOf, visitIdentifiers } from '../analyzer/item-scope.js';
 import { isPromiseCombinator, stepsByBatch } from '../analyzer/iteration.js';
 import { abbreviateCall } from '../analyzer/text.js';
 import type { BulkWritePlan } from '../analyzer/orm/types.js';

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { getOrmAnalysis, type OrmAnalysis, type QueryCall } from '../analyzer/index.js';
-import { isFunction, parentSkippingWrappers, skipTypeWrappers, staticKey } from '../analyzer/ast.js';
+import { isFunction, parentSkippingWrappers, skipTypeWrappers, staticKey, walk } from '../analyzer/ast.js';
 import { ensureNamedImport, hasComments } from '../analyzer/fixes.js';
-import { canAwaitAt, statementOf, walk } from '../analyzer/item-scope.js';
+import { canAwaitAt, statementOf } from '../analyzer/item-scope.js';
 import { arithmeticOnField, fieldRead, guardOf, mutationOf, type FieldRead } from '../analyzer/read-modify-write.js';
 import { abbreviateCall } from '../analyzer/text.js';
 import type { AtomicChange } from '../analyzer/orm/types.js';
